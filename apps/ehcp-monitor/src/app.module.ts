@@ -1,0 +1,29 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { SERVICE_CONFIG, type ServiceConfig } from './config/config.js';
+import { HealthModule } from './health/health.module.js';
+import { IngestionModule } from './ingestion/ingestion.module.js';
+import { StorageModule } from './storage/storage.module.js';
+
+@Global()
+@Module({})
+class ConfigModule {
+  static with(config: ServiceConfig): DynamicModule {
+    return {
+      module: ConfigModule,
+      providers: [{ provide: SERVICE_CONFIG, useValue: config }],
+      exports: [SERVICE_CONFIG],
+    };
+  }
+}
+
+/** The service: every role is a module, switched on by ROLES (all by default). */
+@Module({})
+export class AppModule {
+  static with(config: ServiceConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [ConfigModule.with(config), CqrsModule.forRoot(), StorageModule, HealthModule, IngestionModule],
+    };
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * Service configuration, read once from the environment and validated at start-up.
+ * Every bad setting is reported together, so an operator fixes them in one go.
+ */
+export type EventStoreKind = 'postgres' | 'kurrentdb';
+export type Role = 'api' | 'projector' | 'ingest' | 'rollups';
+export const ALL_ROLES: readonly Role[] = ['api', 'projector', 'ingest', 'rollups'];
+
+export interface ServiceConfig {
+  readonly port: number;
+  readonly host: string;
+  /** PostgreSQL connection string; undefined means embedded PostgreSQL (PGlite) in `dataDir`. */
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly eventStore: EventStoreKind;
+  readonly kurrentDbConnectionString: string | undefined;
+  /** Kafka brokers; empty means Kafka is off (rollups are served over HTTP only). */
+  readonly kafkaBrokers: readonly string[];
+  readonly roles: ReadonlySet<Role>;
+  readonly calendar: {
+    readonly countFrom: 'day0' | 'day1';
+    readonly reviewDue: 'strict' | 'anniversary';
+    readonly nextReviewFrom: 'meeting' | 'decision';
+  };
+  /** Largest batch accepted by POST .../events. */
+  readonly maxBatchSize: number;
+}
+
+export class ConfigurationError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T, problems: string[]): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if ((allowed as readonly string[]).includes(raw)) return raw as T;
+  problems.push(`${name}="${raw}" is not one of: ${allowed.join(', ')}`);
+  return fallback;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    problems.push(`${name}="${raw}" must be a whole number from ${min} to ${max}`);
+    return fallback;
+  }
+  return value;
+}
+
+export function loadConfig(env: Env = process.env): ServiceConfig {
+  const problems: string[] = [];
+  const port = integer(env, 'PORT', 3000, 0, 65535, problems);
+  const maxBatchSize = integer(env, 'MAX_BATCH_SIZE', 1000, 1, 10000, problems);
+
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// or postgresql:// connection string');
+  }
+
+  const eventStore = oneOf<EventStoreKind>(env, 'EVENT_STORE', ['postgres', 'kurrentdb'], 'postgres', problems);
+  const kurrentDbConnectionString = env.KURRENTDB_CONNECTION_STRING || undefined;
+  if (eventStore === 'kurrentdb') {
+    if (kurrentDbConnectionString === undefined) {
+      problems.push(
+        'EVENT_STORE=kurrentdb needs KURRENTDB_CONNECTION_STRING (e.g. kurrentdb://localhost:2113?tls=false)',
+      );
+    } else if (!/^(kurrentdb|kurrent|esdb|kdb)(\+discover)?:\/\//.test(kurrentDbConnectionString)) {
+      problems.push(
+        'KURRENTDB_CONNECTION_STRING must start with kurrentdb://, kurrentdb+discover://, esdb:// or kdb://',
+      );
+    }
+  }
+
+  const kafkaBrokers = (env.KAFKA_BROKERS ?? '')
+    .split(',')
+    .map((b) => b.trim())
+    .filter((b) => b.length > 0);
+  for (const broker of kafkaBrokers) {
+    if (!/^[A-Za-z0-9.\-[\]:]+:\d{1,5}$/.test(broker)) {
+      problems.push(`KAFKA_BROKERS entry "${broker}" must be host:port`);
+    }
+  }
+
+  const roles = new Set<Role>();
+  const rolesRaw = env.ROLES?.trim();
+  if (rolesRaw === undefined || rolesRaw === '' || rolesRaw === 'all') {
+    ALL_ROLES.forEach((r) => roles.add(r));
+  } else {
+    for (const role of rolesRaw.split(',').map((r) => r.trim())) {
+      if ((ALL_ROLES as readonly string[]).includes(role)) roles.add(role as Role);
+      else problems.push(`ROLES entry "${role}" is not one of: ${ALL_ROLES.join(', ')}, all`);
+    }
+  }
+
+  const calendar = {
+    countFrom: oneOf(env, 'COUNT_FROM', ['day0', 'day1'] as const, 'day0', problems),
+    reviewDue: oneOf(env, 'REVIEW_DUE', ['strict', 'anniversary'] as const, 'strict', problems),
+    nextReviewFrom: oneOf(env, 'NEXT_REVIEW_FROM', ['meeting', 'decision'] as const, 'meeting', problems),
+  };
+
+  if (problems.length > 0) throw new ConfigurationError(problems);
+  return {
+    port,
+    host: env.HOST || '0.0.0.0',
+    databaseUrl,
+    dataDir: env.DATA_DIR || './data',
+    eventStore,
+    kurrentDbConnectionString,
+    kafkaBrokers,
+    roles,
+    calendar,
+    maxBatchSize,
+  };
+}
+
+export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');

@@ -1,0 +1,90 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+/** A field-level error in a request, named by its path in the body (e.g. `[3].occurredOn`). */
+export interface FieldError {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** RFC 9457 problem details. */
+export interface ProblemDetails {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail?: string;
+  readonly instance?: string;
+  readonly errors?: readonly FieldError[];
+}
+
+/** Thrown by controllers for a 4xx whose body is a problem document. */
+export class ProblemException extends HttpException {
+  constructor(readonly problem: ProblemDetails) {
+    super(problem, problem.status);
+  }
+}
+
+export function badRequest(detail: string, errors?: readonly FieldError[]): ProblemException {
+  return new ProblemException({
+    type: 'https://ehcp-monitor.dev/problems/invalid-request',
+    title: 'The request is not valid',
+    status: HttpStatus.BAD_REQUEST,
+    detail,
+    ...(errors ? { errors } : {}),
+  });
+}
+
+/** Every error leaves the service as application/problem+json; unexpected ones as a 500 without internals. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
+    const request = http.getRequest<FastifyRequest>();
+    const problem = this.toProblem(exception, request.url);
+    if (problem.status >= 500) {
+      // Never log payloads: the error's name and message only.
+      const name = exception instanceof Error ? exception.name : typeof exception;
+      const message = exception instanceof Error ? exception.message : '';
+      this.logger.error(`${request.method} ${request.routeOptions?.url ?? ''} failed: ${name}: ${message}`);
+    }
+    void reply.status(problem.status).header('content-type', 'application/problem+json').send(problem);
+  }
+
+  private toProblem(exception: unknown, instance: string): ProblemDetails {
+    if (exception instanceof ProblemException) return { ...exception.problem, instance };
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      const detail =
+        typeof response === 'string'
+          ? response
+          : typeof response === 'object' && response !== null && 'message' in response
+            ? String((response as { message: unknown }).message)
+            : exception.message;
+      return { type: 'about:blank', title: HttpStatus[status] ?? 'Error', status, detail, instance };
+    }
+    // Fastify's own errors (bad JSON, body too large, wrong content type) carry a statusCode.
+    if (exception instanceof Error && 'statusCode' in exception && typeof exception.statusCode === 'number') {
+      const status = exception.statusCode;
+      if (status >= 400 && status < 500) {
+        return {
+          type: 'https://ehcp-monitor.dev/problems/invalid-request',
+          title: 'The request is not valid',
+          status,
+          detail: exception.message,
+          instance,
+        };
+      }
+    }
+    return {
+      type: 'about:blank',
+      title: 'Internal Server Error',
+      status: HttpStatus.INTERNAL_SERVER_ERROR,
+      detail: 'The service could not complete the request; nothing was half-written. Retry later.',
+      instance,
+    };
+  }
+}

@@ -1,0 +1,106 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { fromStoredShape, streamNameFor, validatePathwayEvent, type PathwayEvent } from '#pathway';
+import type { EventStore } from '#event-store';
+import { SERVICE_CONFIG, type ServiceConfig } from '../config/config.js';
+import { badRequest, type FieldError } from '../http/problem.filter.js';
+import { EVENT_STORE } from '../storage/tokens.js';
+import { RecordPathwayFacts, type FactResult } from './record-facts.command.js';
+import { CaseHistoryDto, FactResultDto, PathwayEventDto } from './events.dto.js';
+
+const LA_CODE = /^\d{3}$/;
+const CASE_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+@ApiTags('events')
+@Controller('api/v1/las/:la')
+export class EventsController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+  ) {}
+
+  @Post('events')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Record pathway facts',
+    description:
+      'Takes a JSON array of up to 1,000 facts. Each is decided against its case and stored once: the answer lists ' +
+      'each fact as accepted, duplicate (its eventId is already stored) or rejected (with the reason). A body that is ' +
+      'not an array of well-formed facts is refused whole with a 400 problem naming every bad field.',
+  })
+  @ApiParam({ name: 'la', description: 'DfE three-digit LA code', example: '202' })
+  @ApiBody({ type: [PathwayEventDto] })
+  @ApiOkResponse({ type: [FactResultDto] })
+  async record(@Param('la') la: string, @Body() body: unknown): Promise<FactResult[]> {
+    return this.commandBus.execute(new RecordPathwayFacts(checkLa(la), this.parseBatch(la, body)));
+  }
+
+  @Get('cases/:caseId/events')
+  @ApiOperation({ summary: "A case's history: every stored fact, corrections and retractions included" })
+  @ApiParam({ name: 'la', example: '202' })
+  @ApiParam({ name: 'caseId', example: 'C000123' })
+  @ApiOkResponse({ type: CaseHistoryDto })
+  async history(@Param('la') la: string, @Param('caseId') caseId: string): Promise<CaseHistoryDto> {
+    checkLa(la);
+    if (!CASE_ID.test(caseId)) throw badRequest('caseId must be 1-64 letters, digits, dots, dashes or underscores');
+    const stored = await this.store.readStream(streamNameFor(la, caseId));
+    return {
+      la,
+      caseId,
+      version: stored.length - 1,
+      events: stored.map((e) => ({
+        ...fromStoredShape(e),
+        streamVersion: e.streamVersion,
+        globalPosition: e.globalPosition.toString(),
+      })),
+    };
+  }
+
+  private parseBatch(la: string, body: unknown): PathwayEvent[] {
+    if (!Array.isArray(body)) throw badRequest('The body must be a JSON array of pathway facts');
+    if (body.length === 0) throw badRequest('The body must hold at least one fact');
+    if (body.length > this.config.maxBatchSize) {
+      throw badRequest(`A batch holds at most ${this.config.maxBatchSize} facts; this one has ${body.length}`);
+    }
+    const errors: FieldError[] = [];
+    const events: PathwayEvent[] = [];
+    const seen = new Map<string, number>();
+    body.forEach((item: unknown, index) => {
+      const result = validatePathwayEvent(item);
+      if (!result.ok) {
+        result.errors.forEach((e) => errors.push({ path: `[${index}]${prefixPath(e.path)}`, message: e.message }));
+        return;
+      }
+      if (result.event.la !== la) {
+        errors.push({ path: `[${index}].la`, message: `must be the LA of the URL (${la})` });
+        return;
+      }
+      const earlier = seen.get(result.event.eventId);
+      if (earlier !== undefined && JSON.stringify(body[earlier]) !== JSON.stringify(item)) {
+        errors.push({
+          path: `[${index}].eventId`,
+          message: `reuses the eventId of fact [${earlier}] with other content`,
+        });
+        return;
+      }
+      seen.set(result.event.eventId, index);
+      events.push(result.event);
+    });
+    if (errors.length > 0) {
+      throw badRequest(`${errors.length} field error(s); nothing in this batch was stored`, errors);
+    }
+    return events;
+  }
+}
+
+function checkLa(la: string): string {
+  if (!LA_CODE.test(la)) throw badRequest('The LA in the URL must be a DfE three-digit LA code, e.g. 202');
+  return la;
+}
+
+function prefixPath(path: string): string {
+  if (path === '' || path.startsWith('[')) return path;
+  return path.startsWith('.') ? path : `.${path}`;
+}

@@ -1,0 +1,18 @@
+import { Command } from '@nestjs/cqrs';
+import type { PathwayEvent } from '#pathway';
+
+/** The answer for one fact, in the order the facts were sent. */
+export type FactResult =
+  | { readonly eventId: string; readonly status: 'accepted' }
+  | { readonly eventId: string; readonly status: 'duplicate' }
+  | { readonly eventId: string; readonly status: 'rejected'; readonly code: string; readonly message: string };
+
+/** Record shape-checked pathway facts for one LA: each is decided against its case and appended. */
+export class RecordPathwayFacts extends Command<FactResult[]> {
+  constructor(
+    readonly la: string,
+    readonly events: readonly PathwayEvent[],
+  ) {
+    super();
+  }
+}
