@@ -48,7 +48,7 @@ async function ensurePostgres(): Promise<void> {
       timeout: PG_START_TIMEOUT_MS,
     });
   } catch (error) {
-    throw new Error(`pg_ctlcluster could not start PostgreSQL ${version}: ${reason(error)}`);
+    throw new Error(`pg_ctlcluster could not start PostgreSQL ${version}: ${reason(error)}`, { cause: error });
   }
   const deadline = Date.now() + PG_START_TIMEOUT_MS;
   while (Date.now() < deadline) {
@@ -71,7 +71,7 @@ async function ensureKafka(kafkaScript: string): Promise<void> {
       timeout: KAFKA_START_TIMEOUT_MS,
     });
   } catch (error) {
-    throw new Error(`the local Kafka broker did not start (${kafkaScript}): ${reason(error)}`);
+    throw new Error(`the local Kafka broker did not start (${kafkaScript}): ${reason(error)}`, { cause: error });
   }
   process.env['KAFKA_BROKERS'] = LOCAL_KAFKA;
 }
