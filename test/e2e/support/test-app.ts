@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createApp } from '../../../apps/ehcp-monitor/src/bootstrap.js';
+import { loadConfig } from '../../../apps/ehcp-monitor/src/config/config.js';
+import { createTestDatabase, type TestDatabase } from '../../setup/services.js';
+
+export interface TestApp {
+  readonly app: NestFastifyApplication;
+  inject(
+    method: 'GET' | 'POST',
+    url: string,
+    body?: unknown,
+  ): Promise<{ status: number; headers: Record<string, unknown>; json: any }>;
+  close(): Promise<void>;
+}
+
+/** The service on a fresh PostgreSQL database (or embedded PGlite in `dataDir`), answering through Fastify's inject. */
+export async function startTestApp(
+  options: { embeddedDataDir?: string; env?: Record<string, string> } = {},
+): Promise<TestApp & { database?: TestDatabase }> {
+  const database = options.embeddedDataDir === undefined ? await createTestDatabase('e2e') : undefined;
+  const config = loadConfig({
+    PORT: '0',
+    ...(database ? { DATABASE_URL: database.url } : { DATA_DIR: options.embeddedDataDir! }),
+    ...options.env,
+  });
+  const app = await createApp(config);
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return {
+    app,
+    ...(database ? { database } : {}),
+    async inject(method, url, body) {
+      const response = await app.inject({
+        method,
+        url,
+        ...(body === undefined ? {} : { payload: typeof body === 'string' ? body : JSON.stringify(body) }),
+        headers: { 'content-type': 'application/json' },
+      });
+      let json: unknown;
+      try {
+        json = response.json();
+      } catch {
+        json = undefined;
+      }
+      return { status: response.statusCode, headers: response.headers, json };
+    },
+    async close() {
+      await app.close();
+      await database?.drop();
+    },
+  };
+}
+
+export function tempDataDir(): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'ehcp-data-'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A valid fact for case `caseId` of LA 202. */
+export function fact(
+  caseId: string,
+  type: string,
+  occurredOn: string,
+  data: Record<string, unknown> = {},
+  eventId: string = randomUUID(),
+): Record<string, unknown> {
+  return { eventId, caseId, la: '202', type, occurredOn, source: 'e2e', data };
+}
