@@ -13,12 +13,12 @@ export class InvalidDateError extends Error {
     readonly input: unknown,
     reason: string,
   ) {
-    super(`Invalid ISO date ${describe(input)}: ${reason}`);
+    super(`Invalid ISO date ${describeInput(input)}: ${reason}`);
     this.name = 'InvalidDateError';
   }
 }
 
-function describe(input: unknown): string {
+function describeInput(input: unknown): string {
   return typeof input === 'string' ? JSON.stringify(input) : `(${typeof input})`;
 }
 
