@@ -4,6 +4,8 @@ import { addDays, dayOfWeek } from './dates.js';
 
 // England & Wales bank holidays as published on gov.uk, substitute days included.
 const PUBLISHED: Record<number, string[]> = {
+  2011: ['01-03', '04-22', '04-25', '04-29', '05-02', '05-30', '08-29', '12-26', '12-27'],
+  2012: ['01-02', '04-06', '04-09', '05-07', '06-04', '06-05', '08-27', '12-25', '12-26'],
   2014: ['01-01', '04-18', '04-21', '05-05', '05-26', '08-25', '12-25', '12-26'],
   2015: ['01-01', '04-03', '04-06', '05-04', '05-25', '08-31', '12-25', '12-28'],
   2016: ['01-01', '03-25', '03-28', '05-02', '05-30', '08-29', '12-26', '12-27'],
@@ -26,8 +28,8 @@ const SUPPORTED_YEARS = Array.from(
 );
 
 describe('bankHolidays', () => {
-  it('covers 2014 to 2035', () => {
-    expect(BANK_HOLIDAY_YEARS).toEqual({ first: 2014, last: 2035 });
+  it('covers 2010 to 2035', () => {
+    expect(BANK_HOLIDAY_YEARS).toEqual({ first: 2010, last: 2035 });
   });
 
   it.each(Object.entries(PUBLISHED))('matches the published list for %s', (year, days) => {
@@ -65,7 +67,7 @@ describe('bankHolidays', () => {
 
   it.each(SUPPORTED_YEARS)('gives %i sorted, distinct weekdays of that year', (year) => {
     const days = bankHolidays(year);
-    const expectedCount = year === 2022 ? 10 : year === 2023 ? 9 : 8;
+    const expectedCount = year === 2022 ? 10 : year === 2011 || year === 2012 || year === 2023 ? 9 : 8;
     expect(days).toHaveLength(expectedCount);
     expect(new Set(days).size).toBe(days.length);
     expect([...days].sort()).toEqual(days);
@@ -87,8 +89,8 @@ describe('bankHolidays', () => {
   });
 
   it('refuses a year it does not know', () => {
-    expect(() => bankHolidays(2013)).toThrow(RangeError);
-    expect(() => bankHolidays(2036)).toThrow('England & Wales bank holidays are known for 2014..2035, not 2036');
+    expect(() => bankHolidays(2009)).toThrow(RangeError);
+    expect(() => bankHolidays(2036)).toThrow('England & Wales bank holidays are known for 2010..2035, not 2036');
     expect(() => bankHolidays(2024.5)).toThrow(RangeError);
   });
 });
@@ -105,8 +107,8 @@ describe('isBankHoliday', () => {
   });
 
   it('refuses a date in a year it does not know, and an invalid date', () => {
-    expect(() => isBankHoliday('2013-12-25')).toThrow(RangeError);
-    expect(() => isBankHoliday('2036-01-01')).toThrow(/known for 2014..2035/);
+    expect(() => isBankHoliday('2009-12-25')).toThrow(RangeError);
+    expect(() => isBankHoliday('2036-01-01')).toThrow(/known for 2010..2035/);
     expect(() => isBankHoliday('2024-02-30')).toThrow(/Invalid ISO date/);
   });
 });

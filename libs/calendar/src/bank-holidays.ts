@@ -3,7 +3,8 @@ import { fromDayNumber, toCivil, toDayNumber, type IsoDate } from './dates.js';
 import { easterSunday } from './easter.js';
 
 /** Years whose England & Wales bank holidays are known, one-off changes included. */
-export const BANK_HOLIDAY_YEARS = Object.freeze({ first: 2014, last: 2035 });
+// From 2010, so that plans transferred from statements and long-running cases keep working-day rules.
+export const BANK_HOLIDAY_YEARS = Object.freeze({ first: 2010, last: 2035 });
 
 const MONDAY = 1;
 
@@ -12,6 +13,8 @@ const MONDAY = 1;
  * one (`adds`). Years after the last one listed follow the usual pattern until a change is announced.
  */
 const ONE_OFF_CHANGES: Readonly<Record<number, { moves?: Record<IsoDate, IsoDate>; adds?: IsoDate[] }>> = {
+  2011: { adds: ['2011-04-29'] }, // royal wedding
+  2012: { moves: { '2012-05-28': '2012-06-04' }, adds: ['2012-06-05'] }, // Diamond Jubilee
   2020: { moves: { '2020-05-04': '2020-05-08' } }, // early May bank holiday moved to VE Day's 75th anniversary
   2022: {
     moves: { '2022-05-30': '2022-06-02' }, // spring bank holiday moved for the Platinum Jubilee
