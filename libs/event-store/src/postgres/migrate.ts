@@ -1,0 +1,80 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type pg from 'pg';
+import { toEventStoreError } from './pg-errors.js';
+
+/** Session advisory lock held while migrating, so that processes starting together apply each migration once. */
+const MIGRATION_LOCK_KEY = 7_264_011;
+
+export interface Migration {
+  readonly name: string;
+  readonly sql: string;
+}
+
+/**
+ * The migrations folder next to this module. A build that compiles to `dist/` without copying `.sql` files still
+ * finds them in the source tree.
+ */
+export function migrationsDirectory(): string {
+  const here = fileURLToPath(new URL('./migrations/', import.meta.url));
+  if (existsSync(here)) return here;
+  const fromSource = here.replace(`${sep}dist${sep}`, sep);
+  if (existsSync(fromSource)) return fromSource;
+  throw new Error(`Event store migrations not found at ${here}`);
+}
+
+export function loadMigrations(directory: string = migrationsDirectory()): Migration[] {
+  return readdirSync(directory)
+    .filter((file) => file.endsWith('.sql'))
+    .sort()
+    .map((file) => ({ name: file.replace(/\.sql$/, ''), sql: readFileSync(join(directory, file), 'utf8') }));
+}
+
+/**
+ * Applies the event store's SQL migrations that are not yet recorded in `event_store_migrations`, each in its own
+ * transaction. Idempotent; safe to call from several processes at once. Returns the names applied now.
+ */
+export async function migrateEventStore(pool: pg.Pool): Promise<string[]> {
+  const migrations = loadMigrations();
+  let client: pg.PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (error) {
+    throw toEventStoreError(error);
+  }
+  const applied: string[] = [];
+  try {
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    try {
+      await client.query(
+        `create table if not exists public.event_store_migrations (
+           name text primary key,
+           applied_at timestamptz not null default now()
+         )`,
+      );
+      const done = await client.query<{ name: string }>('select name from public.event_store_migrations');
+      const doneNames = new Set(done.rows.map((row) => row.name));
+      for (const migration of migrations) {
+        if (doneNames.has(migration.name)) continue;
+        await client.query('begin');
+        try {
+          await client.query(migration.sql);
+          await client.query('insert into public.event_store_migrations (name) values ($1)', [migration.name]);
+          await client.query('commit');
+        } catch (error) {
+          await client.query('rollback');
+          throw error;
+        }
+        applied.push(migration.name);
+      }
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+    }
+  } catch (error) {
+    throw toEventStoreError(error);
+  } finally {
+    client.release();
+  }
+  return applied;
+}
