@@ -1,0 +1,487 @@
+import type { PathwayEvent, PathwayEventOf } from './events.js';
+import type {
+  AmendmentRecord,
+  AnnualReviewRecord,
+  AppealRecord,
+  CaseDetails,
+  CaseRecord,
+  CaseState,
+  CycleStage,
+  MediationCertificateRecord,
+  OrderRecord,
+  PlanRecord,
+  PlanSource,
+  RequestCycle,
+} from './case-state.js';
+import { initialState } from './case-state.js';
+import type { DataQualityFlag, FlagCode } from './flags.js';
+import { effectiveHistory, type PathwayFact, type TimelineFact } from './timeline.js';
+
+type Draft<T> = { -readonly [K in keyof T]: T[K] };
+type Of<T extends PathwayFact['type']> = PathwayEventOf<T>;
+
+const REOPENING_ORDERS = new Set(['assess', 'reassess', 'make-and-maintain']);
+
+/**
+ * The case's state from everything it recorded, in arrival order. The effective facts are replayed in business-date
+ * order, so a fact that arrives late lands where it belongs, and a correction or retraction changes the past. Anything
+ * unusual on the way becomes a data-quality flag, never an exception: every history that `decide` accepted folds.
+ */
+export function deriveCase(history: readonly PathwayEvent[]): CaseState {
+  const first = history[0];
+  if (first === undefined) return initialState;
+  const { timeline, retractions } = effectiveHistory(history);
+
+  const cycles: Draft<RequestCycle>[] = [];
+  const plans: Draft<PlanRecord>[] = [];
+  const appeals = new Map<string, Draft<AppealRecord>>();
+  const certificates: MediationCertificateRecord[] = [];
+  const flags: DataQualityFlag[] = [];
+  let details: CaseDetails = {};
+
+  const flag = (code: FlagCode, event: PathwayFact, message: string): void => {
+    flags.push({ code, eventId: event.eventId, occurredOn: event.occurredOn, message });
+  };
+  const lastCycle = (): Draft<RequestCycle> | undefined => cycles[cycles.length - 1];
+  const activePlan = (): Draft<PlanRecord> | undefined => {
+    const plan = plans[plans.length - 1];
+    return plan?.status === 'active' ? plan : undefined;
+  };
+  const openCycleFor = (event: PathwayFact, step: string): Draft<RequestCycle> | undefined => {
+    const cycle = lastCycle();
+    if (!cycle) {
+      flag('step-without-predecessor', event, `${step} on ${event.occurredOn} with no request recorded before it`);
+      return undefined;
+    }
+    if (cycle.outcome !== 'open') {
+      flag(
+        'step-without-predecessor',
+        event,
+        `${step} on ${event.occurredOn} after the request of ${cycle.request.on} ended (${cycle.outcome})`,
+      );
+      return undefined;
+    }
+    return cycle;
+  };
+  const closeCycle = (cycle: Draft<RequestCycle>, outcome: RequestCycle['outcome'], on: string): void => {
+    cycle.outcome = outcome;
+    cycle.closedOn = on;
+  };
+  const planFor = (event: PathwayFact, step: string): Draft<PlanRecord> | undefined => {
+    const plan = activePlan();
+    if (!plan) flag('step-without-predecessor', event, `${step} on ${event.occurredOn} with no plan in force`);
+    return plan;
+  };
+  const startPlan = (
+    event: PathwayFact,
+    source: PlanSource,
+    cycle: RequestCycle | undefined,
+    extra: Partial<PlanRecord> = {},
+  ): void => {
+    const previous = activePlan();
+    if (previous) {
+      previous.status = 'replaced';
+      previous.endedOn = event.occurredOn;
+    }
+    plans.push({
+      index: plans.length,
+      issued: { on: event.occurredOn, eventId: event.eventId },
+      source,
+      cycleIndex: cycle ? cycle.index : null,
+      order: cycle?.reopenedBy ?? null,
+      transferredIn: null,
+      reviews: [],
+      amendments: [],
+      ceased: null,
+      transferredOut: null,
+      status: 'active',
+      endedOn: null,
+      ...extra,
+    });
+  };
+  const appealFor = (event: PathwayFact, appealId: string): Draft<AppealRecord> | undefined => {
+    const appeal = appeals.get(appealId);
+    if (!appeal) {
+      flag('step-without-predecessor', event, `appeal ${appealId} is not registered on ${event.occurredOn}`);
+    } else if (appeal.status !== 'registered' && event.type !== 'TribunalOrderComplied') {
+      flag('repeated-step', event, `appeal ${appealId} had already ended (${appeal.status}) on ${appeal.closed?.on}`);
+      return undefined;
+    }
+    return appeal;
+  };
+
+  const handlers: { [T in PathwayFact['type']]: (event: Of<T>) => void } = {
+    AssessmentRequested: (event) => {
+      const { requestSource, ...attributes } = event.data;
+      details = { ...details, ...attributes, requestSource };
+      const open = lastCycle();
+      if (open?.outcome === 'open') {
+        flag(
+          'request-while-open',
+          event,
+          `a request on ${event.occurredOn} while the request of ${open.request.on} was still open`,
+        );
+        return;
+      }
+      cycles.push({
+        index: cycles.length,
+        request: { on: event.occurredOn, eventId: event.eventId },
+        requestSource,
+        assessmentDecision: null,
+        planDecision: null,
+        draftPlan: null,
+        finalPlan: null,
+        withdrawal: null,
+        exceptions: [],
+        advice: [],
+        reopenedBy: null,
+        outcome: 'open',
+        stage: 'requested',
+        closedOn: null,
+      });
+    },
+    AssessmentRequestWithdrawn: (event) => {
+      const cycle = openCycleFor(event, 'a withdrawal');
+      if (!cycle) return;
+      cycle.withdrawal = { on: event.occurredOn, eventId: event.eventId };
+      closeCycle(cycle, 'withdrawn', event.occurredOn);
+    },
+    AssessmentDecisionMade: (event) => {
+      const cycle = lastCycle();
+      if (cycle?.assessmentDecision && !cycle.withdrawal) {
+        flag(
+          'repeated-step',
+          event,
+          `a second decision on whether to assess (${event.occurredOn}) for the request of ${cycle.request.on}`,
+        );
+        return;
+      }
+      const open = openCycleFor(event, 'a decision on whether to assess');
+      if (!open) return;
+      open.assessmentDecision = { on: event.occurredOn, eventId: event.eventId, decision: event.data.decision };
+      if (event.data.decision === 'refuse') closeCycle(open, 'refused', event.occurredOn);
+    },
+    AdviceRequested: (event) => {
+      const cycle = openCycleFor(event, 'a request for advice');
+      cycle?.advice.push({
+        adviceFrom: event.data.adviceFrom,
+        requested: { on: event.occurredOn, eventId: event.eventId },
+        received: null,
+      });
+    },
+    AdviceReceived: (event) => {
+      const cycle = openCycleFor(event, 'advice received');
+      if (!cycle) return;
+      const received = { on: event.occurredOn, eventId: event.eventId };
+      const index = cycle.advice.findIndex((a) => a.adviceFrom === event.data.adviceFrom && a.received === null);
+      const asked = cycle.advice[index];
+      if (asked) {
+        cycle.advice[index] = { ...asked, received };
+      } else {
+        flag('step-without-predecessor', event, `advice from ${event.data.adviceFrom} received but never requested`);
+        cycle.advice.push({ adviceFrom: event.data.adviceFrom, requested: null, received });
+      }
+    },
+    TimescaleExceptionApplied: (event) => {
+      const cycle = lastCycle();
+      if (!cycle) {
+        flag('step-without-predecessor', event, `a timescale exception on ${event.occurredOn} with no request`);
+        return;
+      }
+      cycle.exceptions.push({ ...event.data, eventId: event.eventId });
+    },
+    PlanDecisionMade: (event) => {
+      const last = lastCycle();
+      if (last?.planDecision) {
+        flag('repeated-step', event, `a second decision on whether to issue a plan (${event.occurredOn})`);
+        return;
+      }
+      const cycle = openCycleFor(event, 'a decision on whether to issue a plan');
+      if (!cycle) return;
+      if (!cycle.assessmentDecision && !cycle.reopenedBy) {
+        flag('step-without-predecessor', event, `a decision to issue a plan with no decision to assess recorded`);
+      }
+      cycle.planDecision = { on: event.occurredOn, eventId: event.eventId, decision: event.data.decision };
+      if (event.data.decision === 'no-plan') closeCycle(cycle, 'no-plan', event.occurredOn);
+    },
+    DraftPlanIssued: (event) => {
+      const last = lastCycle();
+      if (last?.draftPlan) {
+        flag('repeated-step', event, `a second draft plan (${event.occurredOn}) for the request of ${last.request.on}`);
+        return;
+      }
+      const cycle = openCycleFor(event, 'a draft plan');
+      if (!cycle) return;
+      if (!cycle.planDecision && cycle.reopenedBy?.kind !== 'make-and-maintain') {
+        flag('step-without-predecessor', event, `a draft plan with no decision to issue a plan recorded`);
+      }
+      cycle.draftPlan = { on: event.occurredOn, eventId: event.eventId };
+    },
+    FinalPlanIssued: (event) => {
+      const cycle = lastCycle();
+      if (cycle?.finalPlan) {
+        flag(
+          'repeated-step',
+          event,
+          `a second final plan (${event.occurredOn}) for the request of ${cycle.request.on}, ` +
+            `whose final plan was issued on ${cycle.finalPlan.on}`,
+        );
+        return;
+      }
+      if (cycle?.outcome === 'open') {
+        if (!cycle.draftPlan) flag('final-plan-without-draft', event, `a final plan with no draft plan recorded`);
+        cycle.finalPlan = { on: event.occurredOn, eventId: event.eventId };
+        closeCycle(cycle, 'plan-issued', event.occurredOn);
+        startPlan(event, cycle.reopenedBy ? 'tribunal-ordered' : 'new', cycle);
+        return;
+      }
+      const current = activePlan();
+      if (current && current.cycleIndex === null && current.source !== 'transferred-in') {
+        flag(
+          'repeated-step',
+          event,
+          `a second final plan with no request, while the plan of ${current.issued.on} is in force`,
+        );
+        return;
+      }
+      flag(
+        'plan-without-request',
+        event,
+        cycle
+          ? `a final plan on ${event.occurredOn} after the request of ${cycle.request.on} ended (${cycle.outcome})`
+          : `a final plan on ${event.occurredOn} with no request recorded`,
+      );
+      startPlan(event, 'new', undefined);
+    },
+    AnnualReviewMeetingHeld: (event) => {
+      const plan = planFor(event, 'an annual review meeting');
+      plan?.reviews.push({
+        index: plan.reviews.length,
+        meeting: { on: event.occurredOn, eventId: event.eventId },
+        phaseTransfer: event.data.phaseTransfer ?? null,
+        decision: null,
+      });
+    },
+    AnnualReviewDecisionNotified: (event) => {
+      const plan = planFor(event, 'a review decision');
+      if (!plan) return;
+      const review = plan.reviews[plan.reviews.length - 1];
+      if (!review) {
+        flag('step-without-predecessor', event, `a review decision with no review meeting recorded`);
+      } else if (review.decision) {
+        flag('repeated-step', event, `a second decision for the review meeting of ${review.meeting.on}`);
+      } else {
+        plan.reviews[review.index] = {
+          ...review,
+          decision: { on: event.occurredOn, eventId: event.eventId, decision: event.data.decision },
+        };
+      }
+    },
+    AmendmentNoticeIssued: (event) => {
+      const plan = planFor(event, 'an amendment notice');
+      if (!plan) return;
+      const review: AnnualReviewRecord | undefined = plan.reviews[plan.reviews.length - 1];
+      const follows =
+        review !== undefined &&
+        review.decision?.decision !== 'maintain' &&
+        review.decision?.decision !== 'cease' &&
+        !plan.amendments.some((a) => a.reviewIndex === review.index);
+      plan.amendments.push({
+        index: plan.amendments.length,
+        reviewIndex: follows ? review.index : null,
+        notice: { on: event.occurredOn, eventId: event.eventId },
+        amendedPlan: null,
+      });
+    },
+    AmendedPlanIssued: (event) => {
+      const plan = planFor(event, 'an amended plan');
+      if (!plan) return;
+      const pending: AmendmentRecord | undefined = plan.amendments.find((a) => a.amendedPlan === null);
+      if (!pending) {
+        flag('step-without-predecessor', event, `an amended plan with no amendment notice pending`);
+        return;
+      }
+      plan.amendments[pending.index] = { ...pending, amendedPlan: { on: event.occurredOn, eventId: event.eventId } };
+    },
+    PlanCeased: (event) => {
+      const plan = planFor(event, 'a plan ceasing');
+      if (!plan) return;
+      plan.ceased = { on: event.occurredOn, eventId: event.eventId, reason: event.data.reason };
+      plan.status = 'ceased';
+      plan.endedOn = event.occurredOn;
+    },
+    PlanTransferredIn: (event) => {
+      startPlan(event, 'transferred-in', undefined, {
+        transferredIn: {
+          on: event.occurredOn,
+          eventId: event.eventId,
+          fromLa: event.data.fromLa,
+          lastReviewDate: event.data.lastReviewDate ?? null,
+        },
+      });
+    },
+    PlanTransferredOut: (event) => {
+      const plan = planFor(event, 'a transfer out');
+      if (!plan) return;
+      plan.transferredOut = { on: event.occurredOn, eventId: event.eventId, toLa: event.data.toLa ?? null };
+      plan.status = 'transferred-out';
+      plan.endedOn = event.occurredOn;
+    },
+    MediationCertificateIssued: (event) => {
+      certificates.push({ on: event.occurredOn, eventId: event.eventId, decisionDate: event.data.decisionDate });
+    },
+    TribunalAppealRegistered: (event) => {
+      const { appealId, against, decisionDate } = event.data;
+      if (appeals.has(appealId)) {
+        flag('repeated-step', event, `appeal ${appealId} registered a second time`);
+        return;
+      }
+      const certificate = certificates.filter((c) => c.decisionDate === decisionDate).pop();
+      appeals.set(appealId, {
+        appealId,
+        against,
+        decisionDate,
+        registered: { on: event.occurredOn, eventId: event.eventId },
+        mediationCertificateOn: certificate?.on ?? null,
+        status: 'registered',
+        closed: null,
+        outcome: null,
+        orders: [],
+      });
+    },
+    TribunalAppealWithdrawn: (event) => {
+      const appeal = appealFor(event, event.data.appealId);
+      if (!appeal) return;
+      appeal.status = 'withdrawn';
+      appeal.closed = { on: event.occurredOn, eventId: event.eventId };
+    },
+    TribunalAppealConceded: (event) => {
+      const appeal = appealFor(event, event.data.appealId);
+      if (!appeal) return;
+      appeal.status = 'conceded';
+      appeal.closed = { on: event.occurredOn, eventId: event.eventId };
+    },
+    TribunalAppealDecided: (event) => {
+      const appeal = appealFor(event, event.data.appealId);
+      if (!appeal) return;
+      appeal.status = 'decided';
+      appeal.closed = { on: event.occurredOn, eventId: event.eventId };
+      appeal.outcome = event.data.outcome;
+      appeal.orders = event.data.orders.map((o) => ({ ...o, orderedOn: event.occurredOn, complied: null }));
+      const reopening = appeal.orders.find((o) => REOPENING_ORDERS.has(o.kind));
+      const cycle = lastCycle();
+      if (reopening && cycle && (cycle.outcome === 'refused' || cycle.outcome === 'no-plan')) {
+        cycle.reopenedBy = {
+          appealId: appeal.appealId,
+          orderId: reopening.orderId,
+          kind: reopening.kind,
+          on: event.occurredOn,
+        };
+        cycle.outcome = 'open';
+        cycle.closedOn = null;
+      }
+    },
+    TribunalOrderComplied: (event) => {
+      const appeal = appealFor(event, event.data.appealId);
+      if (!appeal) return;
+      const index = appeal.orders.findIndex((o) => o.orderId === event.data.orderId);
+      const order: OrderRecord | undefined = appeal.orders[index];
+      if (!order) {
+        flag(
+          'step-without-predecessor',
+          event,
+          `order ${event.data.orderId} was not made in appeal ${appeal.appealId}`,
+        );
+      } else if (order.complied) {
+        flag('repeated-step', event, `order ${order.orderId} complied with a second time`);
+      } else {
+        appeal.orders[index] = { ...order, complied: { on: event.occurredOn, eventId: event.eventId } };
+      }
+    },
+    CaseDetailsUpdated: (event) => {
+      details = { ...details, ...event.data };
+    },
+  };
+
+  for (const fact of timeline) {
+    (handlers[fact.event.type] as (event: PathwayFact) => void)(fact.event);
+  }
+
+  for (const cycle of cycles) cycle.stage = cycle.outcome === 'open' ? cycleStage(cycle) : null;
+  flags.push(...historyFlags(timeline, retractions));
+
+  const record: CaseRecord = {
+    la: first.la,
+    caseId: first.caseId,
+    history: [...history],
+    timeline,
+    retractions,
+    details,
+    cycles,
+    plans,
+    appeals: [...appeals.values()],
+    mediationCertificates: certificates,
+    flags,
+  };
+  return withStage(record);
+}
+
+function cycleStage(cycle: RequestCycle): CycleStage {
+  if (cycle.planDecision?.decision === 'issue' || cycle.draftPlan || cycle.reopenedBy?.kind === 'make-and-maintain') {
+    return 'drafting';
+  }
+  if (cycle.assessmentDecision || cycle.planDecision || cycle.reopenedBy) return 'assessing';
+  return 'requested';
+}
+
+function withStage(record: CaseRecord): CaseState {
+  const lastCycle = record.cycles[record.cycles.length - 1];
+  const openCycle = lastCycle?.stage ? lastCycle : null;
+  const plan = record.plans[record.plans.length - 1];
+  if (plan?.status === 'active') return { ...record, stage: 'plan-active', plan, openCycle };
+  if (openCycle?.stage) return { ...record, stage: openCycle.stage, openCycle };
+  if (
+    plan?.endedOn &&
+    (plan.status === 'ceased' || plan.status === 'transferred-out') &&
+    !(lastCycle && lastCycle.request.on > plan.endedOn)
+  ) {
+    return { ...record, stage: plan.status, plan };
+  }
+  return { ...record, stage: 'no-request' };
+}
+
+/** Flags about how the facts were recorded rather than what they say. */
+function historyFlags(timeline: readonly TimelineFact[], retractions: CaseRecord['retractions']): DataQualityFlag[] {
+  const flags: DataQualityFlag[] = [];
+  let latest = '';
+  for (const fact of [...timeline].sort((a, b) => a.arrival - b.arrival)) {
+    const { eventId, occurredOn } = fact.event;
+    if (fact.recordedOccurredOn < latest) {
+      flags.push({
+        code: 'out-of-order',
+        eventId,
+        occurredOn,
+        message: `recorded after a fact dated ${latest}, later than its own date ${fact.recordedOccurredOn}`,
+      });
+    }
+    if (fact.recordedOccurredOn > latest) latest = fact.recordedOccurredOn;
+    if (fact.correctedBy.length > 0) {
+      const changed = fact.recordedOccurredOn === occurredOn ? '' : ` (first recorded as ${fact.recordedOccurredOn})`;
+      flags.push({
+        code: 'corrected',
+        eventId,
+        occurredOn,
+        message: `${fact.event.type} corrected ${fact.correctedBy.length} time(s)${changed}`,
+      });
+    }
+  }
+  for (const r of retractions) {
+    flags.push({
+      code: 'retracted',
+      eventId: r.retractedEventId,
+      occurredOn: r.occurredOn,
+      message: `${r.retractedType} retracted: ${r.reason}`,
+    });
+  }
+  return flags;
+}

@@ -1,0 +1,14 @@
+/**
+ * The EHCP pathway of one case as a pure decider: the event vocabulary, decide / evolve, the case's statutory clock,
+ * rejections and data-quality flags. No clock, I/O or framework inside.
+ */
+export * from './events.js';
+export * from './rejections.js';
+export * from './flags.js';
+export * from './validation.js';
+export * from './codec.js';
+export * from './timeline.js';
+export * from './case-state.js';
+export { deriveCase } from './derive.js';
+export { decide, checkFact, type RecordPathwayFact, type Accepted, type Decision } from './decide.js';
+export { evolve, foldCase } from './evolve.js';

@@ -1,0 +1,227 @@
+import { isIsoDate } from '#calendar';
+import {
+  ADVICE_FROM,
+  APPEAL_GROUNDS,
+  APPEAL_OUTCOMES,
+  CEASE_REASONS,
+  EXCEPTION_REASONS,
+  ORDER_KINDS,
+  PATHWAY_EVENT_TYPES,
+  PHASES,
+  PRIMARY_NEEDS,
+  REQUEST_SOURCES,
+  REVIEW_DECISIONS,
+  type PathwayEvent,
+  type PathwayEventType,
+} from './events.js';
+
+/**
+ * The shape check at the edge: HTTP and Kafka ingestion run every incoming envelope through it before it becomes a
+ * command. It checks every field of every event type and refuses unknown fields, so nothing that could identify a
+ * child (a name, a full date of birth) slips into the store inside an unexpected field.
+ */
+
+export interface ShapeError {
+  readonly path: string;
+  readonly message: string;
+}
+
+export type ValidationResult = { ok: true; event: PathwayEvent } | { ok: false; errors: ShapeError[] };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const REFERENCE = /^[A-Za-z0-9._-]{1,64}$/;
+const LA_CODE = /^\d{3}$/;
+const BIRTH_MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const MAX_TEXT = 200;
+
+type Check = (value: unknown, path: string) => ShapeError[];
+
+interface Field {
+  readonly required: boolean;
+  readonly check: Check;
+}
+
+const ok: ShapeError[] = [];
+
+function fail(path: string, message: string): ShapeError[] {
+  return [{ path, message }];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const isoDate: Check = (v, path) =>
+  isIsoDate(v) ? ok : fail(path, 'must be a real calendar date in the form YYYY-MM-DD');
+
+const text: Check = (v, path) =>
+  typeof v === 'string' && v.trim().length > 0 && v.length <= MAX_TEXT
+    ? ok
+    : fail(path, `must be a non-empty string of at most ${MAX_TEXT} characters`);
+
+const reference: Check = (v, path) =>
+  typeof v === 'string' && REFERENCE.test(v)
+    ? ok
+    : fail(path, 'must be 1-64 characters of A-Z, a-z, 0-9, ".", "_", "-"');
+
+const laCode: Check = (v, path) =>
+  typeof v === 'string' && LA_CODE.test(v) ? ok : fail(path, 'must be a three-digit DfE LA code');
+
+const uuid: Check = (v, path) => (typeof v === 'string' && UUID.test(v) ? ok : fail(path, 'must be a UUID'));
+
+const birthMonth: Check = (v, path) => {
+  const match = typeof v === 'string' ? BIRTH_MONTH.exec(v) : null;
+  return match && Number(match[1]) >= 1900 ? ok : fail(path, 'must be a birth month in the form YYYY-MM');
+};
+
+function oneOf(values: readonly (string | number)[]): Check {
+  return (v, path) =>
+    (typeof v === 'string' || typeof v === 'number') && values.includes(v)
+      ? ok
+      : fail(path, `must be one of ${values.join(', ')}`);
+}
+
+function integerIn(min: number, max: number): Check {
+  return (v, path) =>
+    typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max
+      ? ok
+      : fail(path, `must be a whole number from ${min} to ${max}`);
+}
+
+function object(fields: Readonly<Record<string, Field>>): Check {
+  return (v, path) => {
+    if (!isRecord(v)) return fail(path, 'must be an object');
+    const errors: ShapeError[] = [];
+    for (const [name, field] of Object.entries(fields)) {
+      const value = v[name];
+      if (value === undefined) {
+        if (field.required) errors.push({ path: `${path}.${name}`, message: 'is required' });
+      } else {
+        errors.push(...field.check(value, `${path}.${name}`));
+      }
+    }
+    for (const name of Object.keys(v)) {
+      if (!(name in fields)) errors.push({ path: `${path}.${name}`, message: 'is not a field of this event' });
+    }
+    return errors;
+  };
+}
+
+const orders: Check = (v, path) => {
+  if (!Array.isArray(v)) return fail(path, 'must be an array of orders');
+  const orderShape = object({ orderId: required(reference), kind: required(oneOf(ORDER_KINDS)) });
+  const errors = v.flatMap((order, i) => orderShape(order, `${path}[${i}]`));
+  const ids = v.map((order) => (isRecord(order) ? order.orderId : undefined));
+  ids.forEach((id, i) => {
+    if (id !== undefined && ids.indexOf(id) !== i) {
+      errors.push({ path: `${path}[${i}].orderId`, message: 'repeats an orderId of this decision' });
+    }
+  });
+  return errors;
+};
+
+const anyRecord: Check = (v, path) => (isRecord(v) ? ok : fail(path, 'must be an object'));
+
+function required(check: Check): Field {
+  return { required: true, check };
+}
+
+function optional(check: Check): Field {
+  return { required: false, check };
+}
+
+const CASE_ATTRIBUTES = {
+  birthMonth: optional(birthMonth),
+  primaryNeed: optional(oneOf(PRIMARY_NEEDS)),
+  team: optional(text),
+};
+
+/** The fields of each event type's data. */
+export const EVENT_DATA_FIELDS: Readonly<Record<PathwayEventType, Readonly<Record<string, Field>>>> = {
+  AssessmentRequested: { ...CASE_ATTRIBUTES, requestSource: required(oneOf(REQUEST_SOURCES)) },
+  AssessmentRequestWithdrawn: {},
+  AssessmentDecisionMade: { decision: required(oneOf(['assess', 'refuse'])) },
+  AdviceRequested: { adviceFrom: required(oneOf(ADVICE_FROM)) },
+  AdviceReceived: { adviceFrom: required(oneOf(ADVICE_FROM)) },
+  TimescaleExceptionApplied: {
+    reason: required(oneOf(EXCEPTION_REASONS)),
+    from: required(isoDate),
+    to: required(isoDate),
+  },
+  PlanDecisionMade: { decision: required(oneOf(['issue', 'no-plan'])) },
+  DraftPlanIssued: {},
+  FinalPlanIssued: {},
+  AnnualReviewMeetingHeld: {
+    phaseTransfer: optional(
+      object({ toPhase: required(oneOf(PHASES)), transferYear: required(integerIn(2000, 2100)) }),
+    ),
+  },
+  AnnualReviewDecisionNotified: { decision: required(oneOf(REVIEW_DECISIONS)) },
+  AmendmentNoticeIssued: {},
+  AmendedPlanIssued: {},
+  PlanCeased: { reason: required(oneOf(CEASE_REASONS)) },
+  PlanTransferredIn: { fromLa: required(laCode), lastReviewDate: optional(isoDate) },
+  PlanTransferredOut: { toLa: optional(laCode) },
+  MediationCertificateIssued: { decisionDate: required(isoDate) },
+  TribunalAppealRegistered: {
+    appealId: required(reference),
+    against: required(oneOf(APPEAL_GROUNDS)),
+    decisionDate: required(isoDate),
+  },
+  TribunalAppealWithdrawn: { appealId: required(reference) },
+  TribunalAppealConceded: { appealId: required(reference) },
+  TribunalAppealDecided: {
+    appealId: required(reference),
+    outcome: required(oneOf(APPEAL_OUTCOMES)),
+    orders: required(orders),
+  },
+  TribunalOrderComplied: { appealId: required(reference), orderId: required(reference) },
+  CaseDetailsUpdated: { ...CASE_ATTRIBUTES, requestSource: optional(oneOf(REQUEST_SOURCES)) },
+  EventCorrected: { correctedEventId: required(uuid), occurredOn: optional(isoDate), data: optional(anyRecord) },
+  EventRetracted: { retractedEventId: required(uuid), reason: required(text) },
+};
+
+/** The names of the data fields of `type` that hold dates, checked against the command's `now`. */
+export const EVENT_DATE_FIELDS: Readonly<Partial<Record<PathwayEventType, readonly string[]>>> = {
+  TimescaleExceptionApplied: ['from'],
+  PlanTransferredIn: ['lastReviewDate'],
+  MediationCertificateIssued: ['decisionDate'],
+  TribunalAppealRegistered: ['decisionDate'],
+  EventCorrected: ['occurredOn'],
+};
+
+function isEventType(value: unknown): value is PathwayEventType {
+  return typeof value === 'string' && (PATHWAY_EVENT_TYPES as readonly string[]).includes(value);
+}
+
+/** Checks the data of an event of `type`; `path` prefixes the error paths. */
+export function validateEventData(type: PathwayEventType, data: unknown, path = 'data'): ShapeError[] {
+  return object(EVENT_DATA_FIELDS[type])(data, path);
+}
+
+const ENVELOPE = {
+  eventId: required(uuid),
+  caseId: required(reference),
+  la: required(laCode),
+  type: required((v, path) => (isEventType(v) ? ok : fail(path, 'is not a known pathway event type'))),
+  occurredOn: required(isoDate),
+  source: required(text),
+  data: required(anyRecord),
+  recordedAt: optional((v, path) =>
+    typeof v === 'string' && INSTANT.test(v) && !Number.isNaN(Date.parse(v))
+      ? ok
+      : fail(path, 'must be an ISO 8601 instant with a time zone'),
+  ),
+} satisfies Record<keyof PathwayEvent, Field>;
+
+/** Checks an incoming envelope; on success returns it typed as a PathwayEvent. */
+export function validatePathwayEvent(input: unknown): ValidationResult {
+  const errors = object(ENVELOPE)(input, '$').map((e) => ({ ...e, path: e.path.replace(/^\$\./, '') }));
+  if (errors.length > 0 || !isRecord(input) || !isEventType(input.type)) {
+    return { ok: false, errors: errors.length > 0 ? errors : [{ path: '$', message: 'must be an object' }] };
+  }
+  const dataErrors = validateEventData(input.type, input.data);
+  if (dataErrors.length > 0) return { ok: false, errors: dataErrors };
+  return { ok: true, event: input as unknown as PathwayEvent };
+}
