@@ -1,0 +1,35 @@
+import { DataSource } from 'typeorm';
+import { READ_MODEL_MIGRATIONS } from './migrations/index.js';
+import { CaseClockEntity, CaseFactEntity, CaseHistoryEntity } from './read-models/entities.js';
+import { ProjectionEntity, ProjectionGenerationEntity } from './runner/entities.js';
+
+export interface ReadModelDataSourceOptions {
+  /** Embedded PGlite serves one session: a pool of one connection serialises the work. */
+  readonly embedded: boolean;
+  /** Pool size on a real server (default 10). */
+  readonly poolSize?: number;
+}
+
+/**
+ * The read side's TypeORM data source. Schema changes go through migrations (`migrateReadModels`), never
+ * `synchronize`. Entities describe the runner's tables and the read-model template tables (see the first migration).
+ */
+export function createReadModelDataSource(connectionString: string, options: ReadModelDataSourceOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: connectionString,
+    poolSize: options.embedded ? 1 : (options.poolSize ?? 10),
+    entities: [ProjectionEntity, ProjectionGenerationEntity, CaseHistoryEntity, CaseClockEntity, CaseFactEntity],
+    migrations: READ_MODEL_MIGRATIONS,
+    migrationsTableName: 'read_model_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: ['error'],
+  });
+}
+
+/** Initialises the data source if needed and applies pending migrations. */
+export async function migrateReadModels(dataSource: DataSource): Promise<void> {
+  if (!dataSource.isInitialized) await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+}

@@ -1,0 +1,170 @@
+import { DEFAULT_CALENDAR_SETTINGS, type CalendarSettings } from '#calendar';
+import type { PathwayEvent } from '#pathway';
+import { factSpan } from '../case-facts/facts.js';
+import type { PositionedEvent, Projection, ProjectionTransaction } from '../../runner/projection.js';
+import { projectCase } from './fold.js';
+
+export const CASE_CLOCKS_PROJECTION = 'case-clocks';
+/** Bump when the fold or its tables change. */
+const FOLD_VERSION = 1;
+
+/** One recorded event of a case as kept in `case_histories`. */
+export interface CaseHistoryEntry {
+  readonly position: string;
+  readonly recordedAt: string;
+  readonly event: PathwayEvent;
+}
+
+/**
+ * The settings are part of the version (one digit per setting), so starting the service with a changed setting
+ * rebuilds the figures into a new generation while the old ones are served.
+ */
+export function caseClocksVersion(settings: CalendarSettings): number {
+  const code =
+    (settings.countFrom === 'day1' ? 1 : 0) +
+    (settings.reviewDue === 'anniversary' ? 2 : 0) +
+    (settings.nextReviewFrom === 'decision' ? 4 : 0);
+  return FOLD_VERSION * 100 + code;
+}
+
+/**
+ * The case clock and its fact rows. For every case a batch touches, the case's whole history is kept in
+ * `case_histories` (so the fold never reads the event store inside the transaction), the clock is recomputed from it,
+ * and the case's fact rows are replaced: an idempotent write, so replaying a batch changes nothing.
+ */
+export function caseClocksProjection(settings: CalendarSettings = DEFAULT_CALENDAR_SETTINGS): Projection {
+  return {
+    name: CASE_CLOCKS_PROJECTION,
+    version: caseClocksVersion(settings),
+    tables: ['case_histories', 'case_clock', 'case_facts'],
+    handle: (batch, tx) => handleBatch(batch, tx, settings),
+  };
+}
+
+interface CaseKey {
+  readonly la: string;
+  readonly case_id: string;
+}
+
+async function handleBatch(
+  batch: readonly PositionedEvent[],
+  tx: ProjectionTransaction,
+  settings: CalendarSettings,
+): Promise<void> {
+  const byCase = new Map<string, PositionedEvent[]>();
+  for (const entry of batch) {
+    const key = `${entry.event.la}\u0000${entry.event.caseId}`;
+    const events = byCase.get(key);
+    if (events === undefined) byCase.set(key, [entry]);
+    else events.push(entry);
+  }
+  const keys: CaseKey[] = [...byCase.values()].map((events) => ({
+    la: events[0]!.event.la,
+    case_id: events[0]!.event.caseId,
+  }));
+  const keysJson = JSON.stringify(keys);
+  const qr = tx.queryRunner;
+
+  const stored = (await qr.query(
+    `SELECT h.la, h.case_id, h.events FROM ${tx.table('case_histories')} h
+     JOIN jsonb_to_recordset($1::jsonb) AS k(la text, case_id text) ON h.la = k.la AND h.case_id = k.case_id`,
+    [keysJson],
+  )) as Array<CaseKey & { events: CaseHistoryEntry[] }>;
+  const histories = new Map(stored.map((row) => [`${row.la}\u0000${row.case_id}`, row.events]));
+
+  const historyRows: unknown[] = [];
+  const clockRows: unknown[] = [];
+  const factRows: unknown[] = [];
+  for (const [key, events] of byCase) {
+    const history = [...(histories.get(key) ?? [])];
+    const known = new Set(history.map((entry) => entry.event.eventId));
+    for (const entry of events) {
+      // A replayed batch brings events the history already holds.
+      if (known.has(entry.event.eventId)) continue;
+      known.add(entry.event.eventId);
+      history.push({
+        position: entry.position.toString(),
+        recordedAt: entry.recordedAt,
+        event: { ...entry.event, recordedAt: entry.recordedAt },
+      });
+    }
+    const last = events[events.length - 1]!;
+    const { la, caseId } = last.event;
+    const position = last.position.toString();
+    historyRows.push({ la, case_id: caseId, events: history, updated_position: position });
+    const projected = projectCase(
+      history.map((entry) => entry.event),
+      settings,
+    );
+    if (projected === null) continue;
+    const { clock } = projected;
+    clockRows.push({
+      la,
+      case_id: caseId,
+      stage: clock.stage,
+      next_deadline: clock.nextDeadline?.due ?? null,
+      next_deadline_step: clock.nextDeadline?.step ?? null,
+      team: clock.team,
+      primary_need: clock.primaryNeed,
+      birth_month: clock.birthMonth,
+      request_source: clock.requestSource,
+      clock,
+      updated_position: position,
+    });
+    projected.facts.forEach((row, seq) => {
+      const span = factSpan(row.fact);
+      factRows.push({
+        la,
+        case_id: caseId,
+        seq,
+        kind: row.fact.kind,
+        span_from: span.from,
+        span_until: span.until,
+        primary_need: row.primaryNeed,
+        birth_month: row.birthMonth,
+        request_source: row.requestSource,
+        team: row.team,
+        fact: row.fact,
+      });
+    });
+  }
+
+  await qr.query(
+    `INSERT INTO ${tx.table('case_histories')} (la, case_id, events, updated_position)
+     SELECT la, case_id, events, updated_position
+     FROM jsonb_to_recordset($1::jsonb) AS x(la text, case_id text, events jsonb, updated_position bigint)
+     ON CONFLICT (la, case_id) DO UPDATE SET events = excluded.events, updated_position = excluded.updated_position`,
+    [JSON.stringify(historyRows)],
+  );
+  await qr.query(
+    `DELETE FROM ${tx.table('case_facts')} f USING jsonb_to_recordset($1::jsonb) AS k(la text, case_id text)
+     WHERE f.la = k.la AND f.case_id = k.case_id`,
+    [keysJson],
+  );
+  if (factRows.length > 0) {
+    await qr.query(
+      `INSERT INTO ${tx.table('case_facts')}
+         (la, case_id, seq, kind, span_from, span_until, primary_need, birth_month, request_source, team, fact)
+       SELECT la, case_id, seq, kind, span_from, span_until, primary_need, birth_month, request_source, team, fact
+       FROM jsonb_to_recordset($1::jsonb) AS x(la text, case_id text, seq integer, kind text, span_from date,
+         span_until date, primary_need text, birth_month text, request_source text, team text, fact jsonb)`,
+      [JSON.stringify(factRows)],
+    );
+  }
+  if (clockRows.length > 0) {
+    await qr.query(
+      `INSERT INTO ${tx.table('case_clock')} (la, case_id, stage, next_deadline, next_deadline_step, team,
+         primary_need, birth_month, request_source, clock, updated_position)
+       SELECT la, case_id, stage, next_deadline, next_deadline_step, team, primary_need, birth_month,
+         request_source, clock, updated_position
+       FROM jsonb_to_recordset($1::jsonb) AS x(la text, case_id text, stage text, next_deadline date,
+         next_deadline_step text, team text, primary_need text, birth_month text, request_source text, clock jsonb,
+         updated_position bigint)
+       ON CONFLICT (la, case_id) DO UPDATE SET stage = excluded.stage, next_deadline = excluded.next_deadline,
+         next_deadline_step = excluded.next_deadline_step, team = excluded.team, primary_need = excluded.primary_need,
+         birth_month = excluded.birth_month, request_source = excluded.request_source, clock = excluded.clock,
+         updated_position = excluded.updated_position`,
+      [JSON.stringify(clockRows)],
+    );
+  }
+}

@@ -1,0 +1,145 @@
+import type { DataSource } from 'typeorm';
+import type { CalendarSettings } from '#calendar';
+import { Generations } from '../../runner/generations.js';
+import { qualifiedTable } from '../../runner/projection.js';
+import type { FactKind, FactRow, IsoDate } from '../case-facts/facts.js';
+import { projectCase, type CaseClockView } from './fold.js';
+import { CASE_CLOCKS_PROJECTION, type CaseHistoryEntry } from './projection.js';
+
+/** The case clock's summary columns, as the at-risk list reads them. */
+export interface CaseClockSummaryRow {
+  readonly la: string;
+  readonly caseId: string;
+  readonly stage: string;
+  readonly nextDeadline: IsoDate | null;
+  readonly nextDeadlineStep: string | null;
+  readonly team: string | null;
+  readonly primaryNeed: string | null;
+}
+
+/** Thrown when no generation of the read model exists yet (the projector has never run). */
+export class ReadModelNotReadyError extends Error {
+  constructor() {
+    super('the case clocks read model has not been built yet');
+    this.name = 'ReadModelNotReadyError';
+  }
+}
+
+interface FactRecord {
+  case_id: string;
+  birth_month: string | null;
+  primary_need: string | null;
+  request_source: string | null;
+  team: string | null;
+  fact: FactRow['fact'];
+}
+
+/**
+ * Reads the active generation of the case clocks. Live figures come from `facts` (SQL narrows to the LA and the
+ * period); as-of figures come from `factsAsOf`, which replays each case's events recorded by then through the same
+ * pure fold. Either way the KPI functions receive the same fact rows.
+ */
+export class CaseClockQueries {
+  private readonly generations: Generations;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.generations = new Generations(dataSource);
+  }
+
+  private async table(name: string): Promise<string> {
+    const active = await this.generations.active(CASE_CLOCKS_PROJECTION);
+    if (active === undefined) throw new ReadModelNotReadyError();
+    return qualifiedTable(active.schema, name);
+  }
+
+  /** Fact rows of an LA whose span meets [from, to] (a superset; each KPI applies its exact rule). */
+  async facts(la: string, from: IsoDate, to: IsoDate, kinds?: readonly FactKind[]): Promise<FactRow[]> {
+    const table = await this.table('case_facts');
+    const rows = (await this.dataSource.query(
+      `SELECT case_id, birth_month, primary_need, request_source, team, fact FROM ${table}
+       WHERE la = $1 AND span_from <= $3::date AND (span_until IS NULL OR span_until >= $2::date)
+         AND ($4::text[] IS NULL OR kind = ANY($4::text[]))
+       ORDER BY case_id, seq`,
+      [la, from, to, kinds === undefined ? null : [...kinds]],
+    )) as FactRecord[];
+    return rows.map((row) => ({
+      la,
+      caseId: row.case_id,
+      birthMonth: row.birth_month,
+      primaryNeed: row.primary_need,
+      requestSource: row.request_source,
+      team: row.team,
+      fact: row.fact,
+    }));
+  }
+
+  async clock(la: string, caseId: string): Promise<CaseClockView | undefined> {
+    const table = await this.table('case_clock');
+    const rows = (await this.dataSource.query(`SELECT clock FROM ${table} WHERE la = $1 AND case_id = $2`, [
+      la,
+      caseId,
+    ])) as Array<{ clock: CaseClockView }>;
+    return rows[0]?.clock;
+  }
+
+  /** Clocks whose next deadline falls on or before `by`. */
+  async clocksDueBy(la: string, by: IsoDate): Promise<CaseClockSummaryRow[]> {
+    const table = await this.table('case_clock');
+    const rows = (await this.dataSource.query(
+      `SELECT case_id, stage, next_deadline::text AS next_deadline, next_deadline_step, team, primary_need
+       FROM ${table} WHERE la = $1 AND next_deadline <= $2::date ORDER BY next_deadline, case_id`,
+      [la, by],
+    )) as Array<{
+      case_id: string;
+      stage: string;
+      next_deadline: string | null;
+      next_deadline_step: string | null;
+      team: string | null;
+      primary_need: string | null;
+    }>;
+    return rows.map((row) => ({
+      la,
+      caseId: row.case_id,
+      stage: row.stage,
+      nextDeadline: row.next_deadline,
+      nextDeadlineStep: row.next_deadline_step,
+      team: row.team,
+      primaryNeed: row.primary_need,
+    }));
+  }
+
+  /**
+   * The LA's cases as they stood at `asOf` (an instant): each case's events recorded by then, folded in memory.
+   * `caseId` narrows to one case.
+   */
+  async casesAsOf(la: string, asOf: Date, settings: CalendarSettings, caseId?: string): Promise<CaseClockView[]> {
+    const table = await this.table('case_histories');
+    const rows = (await this.dataSource.query(
+      `SELECT events FROM ${table} WHERE la = $1 AND ($2::text IS NULL OR case_id = $2) ORDER BY case_id`,
+      [la, caseId ?? null],
+    )) as Array<{ events: CaseHistoryEntry[] }>;
+    const limit = asOf.getTime();
+    const clocks: CaseClockView[] = [];
+    for (const row of rows) {
+      const known = row.events.filter((entry) => Date.parse(entry.recordedAt) <= limit).map((entry) => entry.event);
+      const projected = known.length === 0 ? null : projectCase(known, settings);
+      if (projected !== null) clocks.push(projected.clock);
+    }
+    return clocks;
+  }
+}
+
+/** The fact rows of clocks computed in memory (as-of answers). */
+export function factRowsOf(clocks: readonly CaseClockView[]): FactRow[] {
+  return clocks.flatMap((clock) =>
+    clock.facts.map((fact) => ({
+      la: clock.la,
+      caseId: clock.caseId,
+      birthMonth: clock.birthMonth,
+      primaryNeed: clock.primaryNeed,
+      requestSource: clock.requestSource,
+      team: clock.team,
+      fact,
+    })),
+  );
+}

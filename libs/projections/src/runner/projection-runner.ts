@@ -1,0 +1,242 @@
+import type { DataSource } from 'typeorm';
+import type { EventStore, StoredEvent } from '#event-store';
+import { fromStoredShape } from '#pathway';
+import { Generations, type Generation } from './generations.js';
+import { qualifiedTable, type PositionedEvent, type Projection } from './projection.js';
+
+export interface RunnerLogger {
+  log(message: string): void;
+  error(message: string): void;
+}
+
+export interface ProjectionRunnerOptions {
+  /** Events read from the store per transaction (default 1,000). */
+  readonly batchSize?: number;
+  /** How long the loop waits for new events when caught up (default 1,000 ms). */
+  readonly idleWaitMs?: number;
+  readonly logger?: RunnerLogger;
+}
+
+export interface ProjectionLag {
+  readonly projection: string;
+  readonly generation: number;
+  readonly checkpoint: string;
+  readonly headPosition: string;
+  /** Head minus checkpoint: an upper bound on the events not yet folded (positions may have gaps). */
+  readonly positionsBehind: string;
+  /** Age of the oldest event not yet folded; 0 when caught up. */
+  readonly secondsBehind: number;
+  readonly rebuilding?: { readonly generation: number; readonly checkpoint: string };
+}
+
+export interface RebuildResult {
+  readonly generation: number;
+  readonly events: number;
+  readonly seconds: number;
+  readonly swapped: boolean;
+}
+
+/** Another runner moved the checkpoint since this batch was read: the batch is rolled back. */
+export class CheckpointConflictError extends Error {
+  constructor(projection: string, generation: number, expected: bigint) {
+    super(`checkpoint of ${projection} generation ${generation} is no longer ${expected}`);
+    this.name = 'CheckpointConflictError';
+  }
+}
+
+const CASE_STREAM_PREFIX = 'ehcp-case-';
+
+/**
+ * Feeds one projection from the event store in global order. Each batch is read from the store first, then folded
+ * and checkpointed in ONE transaction on the read-model database; the checkpoint update only succeeds if the stored
+ * position is still the one the batch started from (Emmett's storeProcessorCheckpoint), so two runners never both
+ * apply a batch. A crash loses at most the uncommitted batch, which the idempotent fold replays.
+ */
+export class ProjectionRunner {
+  private readonly generations: Generations;
+  private readonly batchSize: number;
+  private readonly idleWaitMs: number;
+  private loop: Promise<void> | undefined;
+  private stopping = false;
+  private rebuildInProgress: Promise<RebuildResult> | undefined;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: EventStore,
+    readonly projection: Projection,
+    private readonly options: ProjectionRunnerOptions = {},
+  ) {
+    this.generations = new Generations(dataSource);
+    this.batchSize = options.batchSize ?? 1000;
+    this.idleWaitMs = options.idleWaitMs ?? 1000;
+  }
+
+  /** The generation queries read; created empty on first use. */
+  activeGeneration(): Promise<Generation> {
+    return this.generations.ensureActive(this.projection);
+  }
+
+  /** Folds one batch into `generation` (the active one by default). Returns the number of events read. */
+  async runBatch(generation?: Generation): Promise<number> {
+    const target = generation ?? (await this.activeGeneration());
+    // Read the store before opening the transaction: in embedded mode a read inside it would wait on itself.
+    const { events, checkpoint } = await this.store.readAll(target.position, this.batchSize);
+    if (events.length === 0) return 0;
+    const batch = events.filter((e) => e.streamName.startsWith(CASE_STREAM_PREFIX)).map(positioned);
+
+    const qr = this.dataSource.createQueryRunner();
+    await qr.connect();
+    await qr.startTransaction();
+    try {
+      if (batch.length > 0) {
+        await this.projection.handle(batch, {
+          queryRunner: qr,
+          schema: target.schema,
+          table: (name) => qualifiedTable(target.schema, name),
+        });
+      }
+      const result = await qr.query(
+        `UPDATE projection_generations SET position = $3, updated_at = now()
+         WHERE name = $1 AND generation = $2 AND position = $4`,
+        [this.projection.name, target.generation, checkpoint.toString(), target.position.toString()],
+        true,
+      );
+      if (result.affected !== 1) {
+        throw new CheckpointConflictError(this.projection.name, target.generation, target.position);
+      }
+      await qr.commitTransaction();
+    } catch (error) {
+      await qr.rollbackTransaction();
+      throw error;
+    } finally {
+      await qr.release();
+    }
+    return events.length;
+  }
+
+  /** Folds batches until the store has nothing newer. Returns the number of events read. */
+  async catchUp(generation?: Generation): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const target =
+        generation === undefined
+          ? await this.activeGeneration()
+          : await this.generations.get(generation.name, generation.generation);
+      if (target === undefined) return total;
+      const read = await this.runBatch(target);
+      if (read === 0) return total;
+      total += read;
+    }
+  }
+
+  /**
+   * Follows the store until stopped. If the active generation was built by an older version of the projection, a
+   * rebuild starts in the background while the old generation keeps being served.
+   */
+  start(): void {
+    if (this.loop !== undefined) return;
+    this.stopping = false;
+    this.loop = this.follow();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.loop;
+    this.loop = undefined;
+    await this.rebuildInProgress?.catch(() => undefined);
+  }
+
+  /**
+   * Replays the projection from zero into a fresh generation, then swaps it in with one transaction. Until the swap
+   * queries keep reading the active generation, so they never see half-built figures. An interrupted rebuild
+   * resumes from its own checkpoint on the next call.
+   */
+  rebuild(): Promise<RebuildResult> {
+    this.rebuildInProgress ??= this.doRebuild().finally(() => {
+      this.rebuildInProgress = undefined;
+    });
+    return this.rebuildInProgress;
+  }
+
+  async lag(): Promise<ProjectionLag> {
+    const active = await this.activeGeneration();
+    const head = await this.store.headPosition();
+    const behind = head > active.position ? head - active.position : 0n;
+    let secondsBehind = 0;
+    if (behind > 0n) {
+      const next = await this.store.readAll(active.position, 1);
+      const oldest = next.events[0];
+      if (oldest !== undefined) {
+        secondsBehind = Math.max(0, (Date.now() - Date.parse(oldest.recordedAt)) / 1000);
+      }
+    }
+    const building = (await this.generations.list(this.projection.name)).find((g) => g.status === 'building');
+    return {
+      projection: this.projection.name,
+      generation: active.generation,
+      checkpoint: active.position.toString(),
+      headPosition: head.toString(),
+      positionsBehind: behind.toString(),
+      secondsBehind: Math.round(secondsBehind * 10) / 10,
+      ...(building === undefined
+        ? {}
+        : { rebuilding: { generation: building.generation, checkpoint: building.position.toString() } }),
+    };
+  }
+
+  private async doRebuild(): Promise<RebuildResult> {
+    const started = Date.now();
+    const previous = await this.generations.active(this.projection.name);
+    const building = await this.generations.building(this.projection);
+    this.options.logger?.log(`rebuilding ${this.projection.name} into generation ${building.generation}`);
+    let events = 0;
+    // Catch up, then swap; a batch that lands between the two is folded by the live loop into the new generation.
+    events += await this.catchUp(building);
+    const swapped = await this.generations.swap(this.projection.name, building.generation, previous?.generation);
+    if (swapped) await this.generations.dropRetired(this.projection.name);
+    const seconds = (Date.now() - started) / 1000;
+    this.options.logger?.log(
+      `rebuilt ${this.projection.name} generation ${building.generation}: ${events} events in ${seconds.toFixed(1)} s`,
+    );
+    return { generation: building.generation, events, seconds, swapped };
+  }
+
+  private async follow(): Promise<void> {
+    let failures = 0;
+    try {
+      const active = await this.activeGeneration();
+      if (active.version !== this.projection.version) void this.rebuild().catch((e: unknown) => this.fail(e));
+    } catch (error) {
+      this.fail(error);
+    }
+    while (!this.stopping) {
+      try {
+        const active = await this.activeGeneration();
+        const read = await this.runBatch(active);
+        failures = 0;
+        if (read === 0) await this.store.waitForEvents(active.position, this.idleWaitMs);
+      } catch (error) {
+        if (!(error instanceof CheckpointConflictError)) this.fail(error);
+        failures += 1;
+        await sleep(Math.min(30_000, 200 * 2 ** Math.min(failures, 8)));
+      }
+    }
+  }
+
+  private fail(error: unknown): void {
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    this.options.logger?.error(`projection ${this.projection.name} failed: ${message}`);
+  }
+}
+
+function positioned(stored: StoredEvent): PositionedEvent {
+  return {
+    position: stored.globalPosition,
+    recordedAt: stored.recordedAt,
+    event: fromStoredShape({ ...stored, recordedAt: stored.recordedAt }),
+  };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,41 @@
+import type { QueryRunner } from 'typeorm';
+import type { PathwayEvent } from '#pathway';
+
+/** A pathway event with its place in the store's global order and the instant the store recorded it. */
+export interface PositionedEvent {
+  readonly position: bigint;
+  readonly recordedAt: string;
+  readonly event: PathwayEvent;
+}
+
+/** What a projection writes through: the open transaction and the schema of the generation being written. */
+export interface ProjectionTransaction {
+  readonly queryRunner: QueryRunner;
+  /** The generation's schema, e.g. `rm_case_clock_g2` (a safe identifier). */
+  readonly schema: string;
+  /** A schema-qualified, quoted table name in this generation. */
+  table(name: string): string;
+}
+
+/**
+ * A read model fed by the runner. `handle` must be idempotent: after a crash the runner replays the batch whose
+ * transaction did not commit, and a rebuild replays everything from zero. It must not read the event store: in
+ * embedded mode every connection shares one session, so a read inside the transaction would wait on itself.
+ */
+export interface Projection {
+  readonly name: string;
+  /** Bump when the fold or the tables change: the runner then rebuilds into a new generation. */
+  readonly version: number;
+  /** The tables of `read_model_template` this projection owns; each generation gets its own copy. */
+  readonly tables: readonly string[];
+  handle(batch: readonly PositionedEvent[], tx: ProjectionTransaction): Promise<void>;
+}
+
+export function quoteIdentifier(identifier: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(identifier)) throw new Error(`unsafe SQL identifier: ${identifier}`);
+  return `"${identifier}"`;
+}
+
+export function qualifiedTable(schema: string, table: string): string {
+  return `${quoteIdentifier(schema)}.${quoteIdentifier(table)}`;
+}
