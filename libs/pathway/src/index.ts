@@ -12,3 +12,4 @@ export * from './case-state.js';
 export { deriveCase } from './derive.js';
 export { decide, checkFact, type RecordPathwayFact, type Accepted, type Decision } from './decide.js';
 export { evolve, foldCase } from './evolve.js';
+export * from './clock.js';
