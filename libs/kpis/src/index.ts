@@ -1,0 +1,27 @@
+/**
+ * KPI definitions over the case clocks' fact rows: pure functions that answer live and as-of alike, the service
+ * that feeds them, and the HTTP controllers for the query API.
+ */
+export * from './periods.js';
+export * from './breakdowns.js';
+export * from './figures.js';
+export { sixWeekDecisions, SIX_WEEK_MEASURES } from './measures/six-week-decisions.js';
+export { noPlanNotices, NO_PLAN_MEASURES } from './measures/no-plan-notices.js';
+export {
+  twentyWeekTimeliness,
+  draftPlanBreaches,
+  TWENTY_WEEK_MEASURES,
+  DRAFT_BREACH_MEASURES,
+} from './measures/twenty-week-timeliness.js';
+export { annualReviews, annualReviewMeasures } from './measures/annual-reviews.js';
+export { tribunal, januaryCensusDate, TRIBUNAL_MEASURES, type TribunalReport } from './measures/tribunal.js';
+export { caseload, caseloadMeasures, heldOn, CLOCK_WEEK_BANDS } from './measures/caseload.js';
+export { atRisk, type AtRiskCase, type AtRiskReport, type ClockSummary } from './measures/at-risk.js';
+export {
+  KpiService,
+  KPI_NAMES,
+  londonDate,
+  type KpiName,
+  type KpiQuery,
+  type KpiServiceOptions,
+} from './kpi-service.js';

@@ -1,0 +1,148 @@
+import { addDays, DEFAULT_CALENDAR_SETTINGS, type CalendarSettings, type IsoDate } from '#calendar';
+import { CaseClockQueries, factRowsOf, type CaseClockView, type FactKind, type FactRow } from '#projections';
+import type { Breakdown } from './breakdowns.js';
+import type { KpiReport } from './figures.js';
+import { annualReviews } from './measures/annual-reviews.js';
+import { atRisk, type AtRiskReport } from './measures/at-risk.js';
+import { caseload } from './measures/caseload.js';
+import { noPlanNotices } from './measures/no-plan-notices.js';
+import { sixWeekDecisions } from './measures/six-week-decisions.js';
+import { tribunal } from './measures/tribunal.js';
+import { draftPlanBreaches, twentyWeekTimeliness } from './measures/twenty-week-timeliness.js';
+import type { GroupBy } from './periods.js';
+
+export const KPI_NAMES = [
+  'six-week-decisions',
+  'no-plan-notices',
+  'twenty-week-timeliness',
+  'draft-plan-breaches',
+  'annual-reviews',
+  'tribunal',
+  'caseload',
+] as const;
+export type KpiName = (typeof KPI_NAMES)[number];
+
+export interface KpiQuery {
+  readonly from: IsoDate;
+  readonly to: IsoDate;
+  readonly groupBy: GroupBy;
+  readonly breakdown?: Breakdown | null;
+  /** An instant: answer from the events recorded by then. */
+  readonly asOf?: Date;
+  readonly includeCases?: boolean;
+}
+
+/** The fact kinds each KPI reads, so SQL fetches no more than it needs. */
+const KINDS: Readonly<Record<KpiName, readonly FactKind[]>> = {
+  'six-week-decisions': ['request-decision'],
+  'no-plan-notices': ['no-plan-notice'],
+  'twenty-week-timeliness': ['new-plan'],
+  'draft-plan-breaches': ['new-plan'],
+  'annual-reviews': ['annual-review', 'amendment', 'phase-transfer'],
+  tribunal: ['tribunal-appeal', 'appealable-decision', 'plan'],
+  caseload: ['plan', 'request-decision'],
+};
+
+export interface KpiServiceOptions {
+  readonly settings?: CalendarSettings;
+  /** Today's date in Europe/London; injectable for tests. */
+  readonly today?: () => IsoDate;
+}
+
+/**
+ * Answers every KPI for an LA and period. Live, the fact rows come from the read model (SQL narrows to the LA and
+ * period); as of an instant, from replaying the LA's cases with the events recorded by then. Both feed the same
+ * pure KPI functions: one code path for the figures.
+ */
+export class KpiService {
+  private readonly settings: CalendarSettings;
+  private readonly today: () => IsoDate;
+
+  constructor(
+    private readonly queries: CaseClockQueries,
+    options: KpiServiceOptions = {},
+  ) {
+    this.settings = options.settings ?? DEFAULT_CALENDAR_SETTINGS;
+    this.today = options.today ?? londonToday;
+  }
+
+  async kpi(name: KpiName, la: string, query: KpiQuery): Promise<KpiReport> {
+    const rows = await this.rows(name, la, query);
+    const options = {
+      from: query.from,
+      to: query.to,
+      groupBy: query.groupBy,
+      breakdown: query.breakdown ?? null,
+      includeCases: query.includeCases ?? false,
+    };
+    const asOfDate = this.asOfDate(query.asOf);
+    switch (name) {
+      case 'six-week-decisions':
+        return sixWeekDecisions(rows, options);
+      case 'no-plan-notices':
+        return noPlanNotices(rows, options);
+      case 'twenty-week-timeliness':
+        return twentyWeekTimeliness(rows, options);
+      case 'draft-plan-breaches':
+        return draftPlanBreaches(rows, options);
+      case 'annual-reviews':
+        return annualReviews(rows, options, asOfDate);
+      case 'tribunal':
+        return tribunal(rows, options);
+      case 'caseload':
+        return caseload(rows, options, asOfDate);
+    }
+  }
+
+  async caseClock(la: string, caseId: string, asOf?: Date): Promise<CaseClockView | undefined> {
+    if (asOf === undefined) return this.queries.clock(la, caseId);
+    return (await this.queries.casesAsOf(la, asOf, this.settings, caseId))[0];
+  }
+
+  async atRisk(la: string, withinDays: number, asOf?: Date): Promise<AtRiskReport> {
+    const today = this.asOfDate(asOf);
+    const horizon = addDays(today, withinDays);
+    const clocks =
+      asOf === undefined
+        ? await this.queries.clocksDueBy(la, horizon)
+        : (await this.queries.casesAsOf(la, asOf, this.settings)).map((clock) => ({
+            la: clock.la,
+            caseId: clock.caseId,
+            stage: clock.stage,
+            nextDeadline: clock.nextDeadline?.due ?? null,
+            nextDeadlineStep: clock.nextDeadline?.step ?? null,
+            team: clock.team,
+            primaryNeed: clock.primaryNeed,
+          }));
+    return atRisk(clocks, today, withinDays);
+  }
+
+  private async rows(name: KpiName, la: string, query: KpiQuery): Promise<FactRow[]> {
+    const kinds = KINDS[name];
+    if (query.asOf !== undefined) {
+      const rows = factRowsOf(await this.queries.casesAsOf(la, query.asOf, this.settings));
+      return rows.filter((row) => kinds.includes(row.fact.kind));
+    }
+    // The DfE tribunal method counts plans held on the January census day of the period's first year.
+    const from = name === 'tribunal' ? `${query.from.slice(0, 4)}-01-01` : query.from;
+    return this.queries.facts(la, from, query.to, kinds);
+  }
+
+  private asOfDate(asOf: Date | undefined): IsoDate {
+    return asOf === undefined ? this.today() : londonDate(asOf);
+  }
+}
+
+/** The calendar date of an instant in Europe/London. */
+export function londonDate(instant: Date): IsoDate {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(instant);
+}
+
+function londonToday(): IsoDate {
+  return londonDate(new Date());
+}
