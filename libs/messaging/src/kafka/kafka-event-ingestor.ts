@@ -1,0 +1,339 @@
+import kafkajs from 'kafkajs';
+import type { Admin, Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from '../backoff.js';
+import { deadLetterHeaders } from '../dead-letter.js';
+import { decodeEnvelope } from '../decode.js';
+import type {
+  ConsumerLag,
+  EnvelopeHandler,
+  EventIngestor,
+  IngestionOutcome,
+  IngestionStats,
+  MessageContext,
+} from '../ingestion.js';
+import { stderrLogger, type MessagingLogger } from '../logger.js';
+import { PATHWAY_EVENTS_DEAD_LETTER_TOPIC, PATHWAY_EVENTS_TOPIC } from '../topics.js';
+import { readConsumerLag } from './topic-admin.js';
+
+export interface KafkaEventIngestorOptions {
+  readonly kafka: Kafka;
+  readonly groupId: string;
+  readonly handle: EnvelopeHandler;
+  readonly topic?: string;
+  readonly deadLetterTopic?: string;
+  /** Where a group with no committed offset starts; true (the default) reads every retained message. */
+  readonly fromBeginning?: boolean;
+  /** Commit after this many handled messages (and at the end of every batch). */
+  readonly commitEvery?: number;
+  /** Commit at least this often while a batch is being handled. */
+  readonly commitIntervalMs?: number;
+  readonly backoff?: BackoffPolicy;
+  /** How long stop() waits for an in-flight handler before abandoning it (the message is then redelivered). */
+  readonly stopGraceMs?: number;
+  readonly partitionsConsumedConcurrently?: number;
+  readonly sessionTimeoutMs?: number;
+  /** The broker's long-poll wait; short keeps stop() quick. */
+  readonly maxWaitTimeMs?: number;
+  readonly logger?: MessagingLogger;
+  readonly clock?: () => Date;
+}
+
+const ABANDONED = Symbol('abandoned');
+
+/**
+ * Consumes pathway event envelopes from a topic in a consumer group and hands each to the handler, at least
+ * once. A partition's position advances only past messages the handler has answered (accepted, duplicate, or
+ * rejected and copied to the dead-letter topic), so a crash or a stop redelivers from the last answered
+ * message. A handler that throws is retried with backoff on the same message; it is never skipped.
+ */
+export class KafkaEventIngestor implements EventIngestor {
+  private readonly topic: string;
+  private readonly deadLetterTopic: string;
+  private readonly logger: MessagingLogger;
+  private readonly clock: () => Date;
+  private readonly backoff: BackoffPolicy;
+  private consumer: Consumer | undefined;
+  private producer: Producer | undefined;
+  private admin: Admin | undefined;
+  private running = false;
+  private stopping = false;
+  private stopRequested = signal<void>();
+  private abandon = signal<typeof ABANDONED>();
+  private readonly counters = { handled: 0, accepted: 0, duplicates: 0, deadLettered: 0, retries: 0 };
+
+  constructor(private readonly options: KafkaEventIngestorOptions) {
+    this.topic = options.topic ?? PATHWAY_EVENTS_TOPIC;
+    this.deadLetterTopic = options.deadLetterTopic ?? PATHWAY_EVENTS_DEAD_LETTER_TOPIC;
+    this.logger = options.logger ?? stderrLogger;
+    this.clock = options.clock ?? (() => new Date());
+    this.backoff = options.backoff ?? DEFAULT_BACKOFF;
+  }
+
+  async start(): Promise<void> {
+    if (this.consumer !== undefined) return;
+    this.stopping = false;
+    this.stopRequested = signal<void>();
+    this.abandon = signal<typeof ABANDONED>();
+    const { kafka } = this.options;
+
+    const producer = kafka.producer({
+      createPartitioner: kafkajs.Partitioners.DefaultPartitioner,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: true,
+    });
+    const consumer = kafka.consumer({
+      groupId: this.options.groupId,
+      sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
+      maxWaitTimeInMs: this.options.maxWaitTimeMs ?? 1_000,
+      allowAutoTopicCreation: true,
+    });
+    this.producer = producer;
+    this.consumer = consumer;
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      this.logger.error('consumer crashed', {
+        groupId: this.options.groupId,
+        error: payload.error.name,
+        restart: payload.restart,
+      });
+      if (!payload.restart) this.running = false;
+    });
+
+    try {
+      await producer.connect();
+      await consumer.connect();
+      await consumer.subscribe({ topics: [this.topic], fromBeginning: this.options.fromBeginning ?? true });
+      await consumer.run({
+        autoCommit: false,
+        eachBatchAutoResolve: false,
+        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
+        eachBatch: (payload) => this.processBatch(payload),
+      });
+    } catch (error) {
+      await this.release();
+      throw error;
+    }
+    this.running = true;
+    this.logger.log('ingestion started', { topic: this.topic, groupId: this.options.groupId });
+  }
+
+  /** Finishes the message in hand (waiting at most stopGraceMs for its handler), commits, leaves the group. */
+  async stop(): Promise<void> {
+    if (this.consumer === undefined) return;
+    this.stopping = true;
+    this.stopRequested.fire();
+    const grace = setTimeout(() => this.abandon.fire(ABANDONED), this.options.stopGraceMs ?? 10_000);
+    try {
+      await this.consumer.disconnect();
+    } finally {
+      clearTimeout(grace);
+      await this.release();
+      this.running = false;
+      this.logger.log('ingestion stopped', { topic: this.topic, groupId: this.options.groupId });
+    }
+  }
+
+  isRunning(): boolean {
+    return this.running;
+  }
+
+  async lag(): Promise<ConsumerLag> {
+    if (this.admin === undefined) {
+      const admin = this.options.kafka.admin();
+      await admin.connect();
+      this.admin = admin;
+    }
+    return readConsumerLag(this.admin, this.topic, this.options.groupId);
+  }
+
+  stats(): IngestionStats {
+    return { ...this.counters };
+  }
+
+  private async release(): Promise<void> {
+    const { producer, admin } = this;
+    this.consumer = undefined;
+    this.producer = undefined;
+    this.admin = undefined;
+    await producer?.disconnect().catch(() => undefined);
+    await admin?.disconnect().catch(() => undefined);
+  }
+
+  private async processBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
+    const heartbeat = () => payload.heartbeat();
+    const commitEvery = this.options.commitEvery ?? 100;
+    const commitIntervalMs = this.options.commitIntervalMs ?? 1_000;
+    let sinceCommit = 0;
+    let lastCommit = Date.now();
+    const commit = async () => {
+      const pending = payload.uncommittedOffsets();
+      if (pending.topics.length > 0) await payload.commitOffsetsIfNecessary(pending);
+      sinceCommit = 0;
+      lastCommit = Date.now();
+    };
+
+    try {
+      for (const message of batch.messages) {
+        if (this.stopping || !payload.isRunning() || payload.isStale()) break;
+        const answered = await this.processMessage(batch.topic, batch.partition, message, heartbeat);
+        if (!answered) break;
+        payload.resolveOffset(message.offset);
+        sinceCommit += 1;
+        if (sinceCommit >= commitEvery || Date.now() - lastCommit >= commitIntervalMs) await commit();
+        await heartbeat();
+      }
+      await commit();
+    } catch (error) {
+      // Keep what was answered before the failure (a rebalance, a lost connection); the rest is redelivered.
+      await commit().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** True once the message is answered; false when stopping interrupted it (it stays uncommitted). */
+  private async processMessage(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    heartbeat: () => Promise<void>,
+  ): Promise<boolean> {
+    const context: MessageContext = {
+      topic,
+      partition,
+      offset: message.offset,
+      key: message.key === null ? null : message.key.toString('utf8'),
+    };
+    const decoded = decodeEnvelope(message.value);
+    if (!decoded.ok) return this.deadLetter(message, context, decoded.code, decoded.reason, heartbeat);
+
+    for (let attempt = 1; ; attempt += 1) {
+      let outcome: IngestionOutcome | typeof ABANDONED;
+      try {
+        const handling = this.options.handle(decoded.envelope, context);
+        handling.catch(() => undefined);
+        outcome = await Promise.race([handling, this.abandon.promise]);
+      } catch (error) {
+        this.counters.retries += 1;
+        if (this.stopping) return false;
+        const delayMs = retryDelayMs(attempt, this.backoff);
+        this.logger.warn('handler failed; retrying the same message', {
+          topic,
+          partition,
+          offset: message.offset,
+          attempt,
+          delayMs,
+          error: describeError(error),
+        });
+        if (!(await this.pause(delayMs, heartbeat))) return false;
+        continue;
+      }
+      if (outcome === ABANDONED) return false;
+      switch (outcome.status) {
+        case 'accepted':
+          this.counters.accepted += 1;
+          this.counters.handled += 1;
+          return true;
+        case 'duplicate':
+          this.counters.duplicates += 1;
+          this.counters.handled += 1;
+          return true;
+        case 'rejected':
+          return this.deadLetter(message, context, outcome.code, outcome.message, heartbeat);
+        default: {
+          const unexpected: never = outcome;
+          throw new Error(`unknown handler outcome ${JSON.stringify(unexpected)}`);
+        }
+      }
+    }
+  }
+
+  private async deadLetter(
+    message: KafkaMessage,
+    context: MessageContext,
+    code: string,
+    reason: string,
+    heartbeat: () => Promise<void>,
+  ): Promise<boolean> {
+    const headers = deadLetterHeaders(
+      { code, reason, topic: context.topic, partition: context.partition, offset: context.offset },
+      this.clock(),
+      stringHeaders(message.headers),
+    );
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.producer!.send({
+          topic: this.deadLetterTopic,
+          acks: -1,
+          messages: [{ key: message.key, value: message.value, headers }],
+        });
+        break;
+      } catch (error) {
+        if (this.stopping) return false;
+        const delayMs = retryDelayMs(attempt, this.backoff);
+        this.logger.warn('dead-letter publish failed; retrying', {
+          topic: context.topic,
+          partition: context.partition,
+          offset: context.offset,
+          attempt,
+          delayMs,
+          error: describeError(error),
+        });
+        if (!(await this.pause(delayMs, heartbeat))) return false;
+      }
+    }
+    this.counters.deadLettered += 1;
+    this.counters.handled += 1;
+    this.logger.warn('message dead-lettered', {
+      topic: context.topic,
+      partition: context.partition,
+      offset: context.offset,
+      code,
+    });
+    return true;
+  }
+
+  /** Waits between retries, heartbeating so the group keeps the partition; false when stop() cut it short. */
+  private async pause(delayMs: number, heartbeat: () => Promise<void>): Promise<boolean> {
+    const until = Date.now() + delayMs;
+    while (!this.stopping) {
+      const remaining = until - Date.now();
+      if (remaining <= 0) return true;
+      await Promise.race([sleep(Math.min(remaining, 1_000)), this.stopRequested.promise]);
+      if (!this.stopping) await heartbeat();
+    }
+    return false;
+  }
+}
+
+interface Signal<T> {
+  readonly promise: Promise<T>;
+  fire(value: T): void;
+}
+
+function signal<T>(): Signal<T> {
+  let fire!: (value: T) => void;
+  const promise = new Promise<T>((resolve) => {
+    fire = resolve;
+  });
+  return { promise, fire };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function stringHeaders(headers: IHeaders | undefined): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    const last = Array.isArray(value) ? value[value.length - 1] : value;
+    if (last !== undefined) result[name] = last.toString();
+  }
+  return result;
+}
+
+/** The error's kind and a bounded message: enough to diagnose, without echoing what the handler was given. */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  const message = error.message.length > 200 ? `${error.message.slice(0, 199)}…` : error.message;
+  return `${error.name}: ${message}`;
+}
