@@ -1,0 +1,182 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import type { DataSource } from 'typeorm';
+import { CaseClockQueries } from '../read-models/case-clock/queries.js';
+import { caseClocksProjection } from '../read-models/case-clock/projection.js';
+import { CaseFixture, appendEvents, createReadModelTestBed, type ReadModelTestBed } from '../testing/testbed.js';
+import { syntheticCases } from '../testing/synthetic-cases.js';
+import { Generations } from './generations.js';
+import { CheckpointConflictError, ProjectionRunner } from './projection-runner.js';
+import { qualifiedTable, type Projection } from './projection.js';
+
+const LA = '901';
+
+/** Everything a generation holds, in a stable order, for comparing two generations. */
+async function dump(dataSource: DataSource, schema: string): Promise<unknown[]> {
+  const clocks = (await dataSource.query(
+    `SELECT la, case_id, stage, next_deadline::text, next_deadline_step, clock FROM ${qualifiedTable(schema, 'case_clock')}
+     ORDER BY la, case_id`,
+  )) as unknown[];
+  const facts = (await dataSource.query(
+    `SELECT la, case_id, seq, kind, span_from::text, span_until::text, fact FROM ${qualifiedTable(schema, 'case_facts')}
+     ORDER BY la, case_id, seq`,
+  )) as unknown[];
+  const histories = (await dataSource.query(
+    `SELECT la, case_id, jsonb_array_length(events) AS n FROM ${qualifiedTable(schema, 'case_histories')}
+     ORDER BY la, case_id`,
+  )) as unknown[];
+  return [clocks, facts, histories];
+}
+
+/** A gate a test opens when it chooses. */
+function gate(): { wait: Promise<void>; open: () => void } {
+  let open = () => {};
+  const wait = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { wait, open };
+}
+
+describe('ProjectionRunner over the real event store', () => {
+  let bed: ReadModelTestBed;
+
+  beforeEach(async () => {
+    bed = await createReadModelTestBed('rm_runner');
+  });
+
+  afterEach(async () => {
+    await bed.close();
+  });
+
+  it('a batch aborted mid-way (rows written, then a failure) resumes to figures identical to a clean rebuild', async () => {
+    const cases = syntheticCases(LA, 60, { seed: 7 });
+    await appendEvents(bed.store, cases.flat());
+    const real = caseClocksProjection();
+    let batches = 0;
+    const crashing: Projection = {
+      ...real,
+      handle: async (batch, tx) => {
+        await real.handle(batch, tx);
+        batches += 1;
+        if (batches === 3) throw new Error('killed after writing the third batch');
+      },
+    };
+    const generations = new Generations(bed.dataSource);
+    await expect(
+      new ProjectionRunner(bed.dataSource, bed.store, crashing, { batchSize: 50 }).catchUp(),
+    ).rejects.toThrow('killed after writing the third batch');
+    const afterCrash = (await generations.active(real.name))!;
+    // The two committed batches count; the third rolled back with its rows.
+    expect(afterCrash.position).toBeGreaterThan(0n);
+    const twoBatches = (await bed.store.readAll(0n, 100)).checkpoint;
+    expect(afterCrash.position).toBe(twoBatches);
+
+    const resumed = new ProjectionRunner(bed.dataSource, bed.store, real, { batchSize: 50 });
+    await resumed.catchUp();
+    const live = (await generations.active(real.name))!;
+    expect(live.position).toBe(await bed.store.headPosition());
+
+    const rebuilt = await resumed.rebuild();
+    expect(rebuilt).toMatchObject({ generation: 2, swapped: true });
+    expect(rebuilt.events).toBe(cases.flat().length);
+    const fresh = (await generations.active(real.name))!;
+    expect(fresh.generation).toBe(2);
+    expect(await dump(bed.dataSource, fresh.schema)).toEqual(await dump(bed.dataSource, live.schema));
+  });
+
+  it('replaying a committed batch changes nothing (idempotent fold)', async () => {
+    await appendEvents(bed.store, syntheticCases(LA, 20, { seed: 3 }).flat());
+    const projection = caseClocksProjection();
+    const runner = new ProjectionRunner(bed.dataSource, bed.store, projection, { batchSize: 1000 });
+    await runner.catchUp();
+    const generation = (await runner.activeGeneration())!;
+    const before = await dump(bed.dataSource, generation.schema);
+    // Replay everything into the same tables, as after a crash between commit and acknowledgement.
+    await bed.dataSource.query(`UPDATE projection_generations SET position = 0 WHERE name = $1`, [projection.name]);
+    await runner.catchUp();
+    expect(await dump(bed.dataSource, generation.schema)).toEqual(before);
+  });
+
+  it('the checkpoint only moves if it still matches: a second runner on the same batch rolls back', async () => {
+    await appendEvents(bed.store, syntheticCases(LA, 5, { seed: 5 }).flat());
+    const real = caseClocksProjection();
+    const hold = gate();
+    const entered = gate();
+    const slow: Projection = {
+      ...real,
+      handle: async (batch, tx) => {
+        entered.open();
+        await hold.wait;
+        await real.handle(batch, tx);
+      },
+    };
+    const slowRunner = new ProjectionRunner(bed.dataSource, bed.store, slow);
+    const fastRunner = new ProjectionRunner(bed.dataSource, bed.store, real);
+    await fastRunner.activeGeneration();
+    const slowBatch = slowRunner.runBatch();
+    await entered.wait;
+    await fastRunner.runBatch();
+    hold.open();
+    await expect(slowBatch).rejects.toBeInstanceOf(CheckpointConflictError);
+    expect((await fastRunner.activeGeneration()).position).toBe(await bed.store.headPosition());
+  });
+
+  it('reports lag: positions and seconds behind the head, zero once caught up', async () => {
+    await appendEvents(bed.store, syntheticCases(LA, 5, { seed: 9 }).flat());
+    const runner = new ProjectionRunner(bed.dataSource, bed.store, caseClocksProjection());
+    const behind = await runner.lag();
+    expect(BigInt(behind.positionsBehind)).toBe(await bed.store.headPosition());
+    expect(behind.secondsBehind).toBeGreaterThanOrEqual(0);
+    await runner.catchUp();
+    expect(await runner.lag()).toMatchObject({ positionsBehind: '0', secondsBehind: 0 });
+  });
+
+  it('rebuild-and-swap: while a rebuild with a changed setting runs, queries serve the old figures; then the new', async () => {
+    // A final plan exactly 140 days after the request: within 20 weeks counting from day 0, late from day 1.
+    const edge = new CaseFixture(LA, 'EDGE');
+    edge.fact('AssessmentRequested', '2024-01-01', { requestSource: 'school' });
+    edge.fact('AssessmentDecisionMade', '2024-02-01', { decision: 'assess' });
+    edge.fact('FinalPlanIssued', '2024-05-20', {});
+    await appendEvents(bed.store, [...edge.events, ...syntheticCases(LA, 40, { seed: 11 }).flat()]);
+    const day0 = caseClocksProjection({ countFrom: 'day0', reviewDue: 'strict', nextReviewFrom: 'meeting' });
+    await new ProjectionRunner(bed.dataSource, bed.store, day0, { batchSize: 100 }).catchUp();
+
+    const queries = new CaseClockQueries(bed.dataSource);
+    const edgePlan = async () => {
+      const rows = await queries.facts(LA, '2024-05-20', '2024-05-20', ['new-plan']);
+      const fact = rows.find((row) => row.caseId === 'EDGE')!.fact;
+      return fact.kind === 'new-plan' ? fact.issuedOn <= fact.dueDate! : undefined;
+    };
+    const figuresOf = async () => JSON.stringify(await queries.facts(LA, '2019-01-01', '2030-12-31'));
+    expect(await edgePlan()).toBe(true);
+    const servedBefore = await figuresOf();
+
+    const day1Real = caseClocksProjection({ countFrom: 'day1', reviewDue: 'strict', nextReviewFrom: 'meeting' });
+    const hold = gate();
+    const halfway = gate();
+    let batches = 0;
+    const day1: Projection = {
+      ...day1Real,
+      handle: async (batch, tx) => {
+        await day1Real.handle(batch, tx);
+        batches += 1;
+        if (batches === 2) {
+          halfway.open();
+          await hold.wait;
+        }
+      },
+    };
+    const rebuilder = new ProjectionRunner(bed.dataSource, bed.store, day1, { batchSize: 100 });
+    const rebuilding = rebuilder.rebuild();
+    await halfway.wait;
+    // Mid-rebuild, in another transaction: the live generation is still served, unchanged.
+    expect(await figuresOf()).toBe(servedBefore);
+    expect(await edgePlan()).toBe(true);
+    expect((await rebuilder.lag()).rebuilding).toMatchObject({ generation: 2 });
+    hold.open();
+    await expect(rebuilding).resolves.toMatchObject({ generation: 2, swapped: true });
+
+    expect(await edgePlan()).toBe(false);
+    const active = (await new Generations(bed.dataSource).active(day1.name))!;
+    expect(active).toMatchObject({ generation: 2, version: day1.version });
+  });
+});
