@@ -1,12 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import type { CaseRecord, CaseState } from './case-state.js';
+import type { CaseState } from './case-state.js';
 import { initialState } from './case-state.js';
 import type { PathwayEvent } from './events.js';
 import { evolve, foldCase } from './evolve.js';
 import { FLAG_CODES, type FlagCode } from './flags.js';
 import { facts } from './testing/builders.js';
 
-function record(state: CaseState): CaseRecord {
+function record(state: CaseState): Exclude<CaseState, { stage: 'new' }> {
   if (state.stage === 'new') throw new Error('expected a case with facts');
   return state;
 }
