@@ -1,0 +1,136 @@
+import { applyDecorators, Controller, Get, Param, Query, ServiceUnavailableException } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiQuery,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ReadModelNotReadyError } from '#projections';
+import { londonDate, KpiService, type KpiName } from '../kpi-service.js';
+import type { KpiReport } from '../figures.js';
+import { FigureDto, KpiReportDto, TribunalReportDto } from './kpi.dto.js';
+import { parseKpiQuery, parseLa, type RawQuery } from './query-params.js';
+
+/** The query parameters every KPI route takes, documented once. */
+export function ApiKpiQuery(): MethodDecorator {
+  return applyDecorators(
+    ApiParam({ name: 'la', description: 'DfE three-digit LA code', example: '202' }),
+    ApiQuery({ name: 'from', required: false, description: 'First day (ISO date); default 12 months before `to`' }),
+    ApiQuery({ name: 'to', required: false, description: 'Last day (ISO date); default today' }),
+    ApiQuery({ name: 'groupBy', required: false, enum: ['month', 'quarter', 'year'], description: 'Default month' }),
+    ApiQuery({
+      name: 'breakdown',
+      required: false,
+      enum: ['primaryNeed', 'ageBand', 'requestSource', 'team'],
+      description: 'Split every figure by this attribute (age band at each period end)',
+    }),
+    ApiQuery({
+      name: 'asOf',
+      required: false,
+      description: 'Answer from the events recorded by this instant (ISO date-time; a date means its end, UTC)',
+    }),
+    ApiQuery({
+      name: 'includeCases',
+      required: false,
+      enum: ['true', 'false'],
+      description: 'List the cases behind each figure',
+    }),
+    ApiBadRequestResponse({ description: 'application/problem+json naming every bad parameter' }),
+    ApiServiceUnavailableResponse({ description: 'The read model has not been built yet' }),
+  );
+}
+
+/** The statutory KPIs of an LA for a period. Thin: each route parses its query and asks the service. */
+@ApiTags('kpis')
+@ApiExtraModels(FigureDto)
+@Controller('api/v1/las/:la/kpis')
+export class KpisController {
+  constructor(private readonly kpis: KpiService) {}
+
+  @Get('six-week-decisions')
+  @ApiOperation({ summary: 'Requests decided within 6 weeks (withdrawn excluded)' })
+  @ApiKpiQuery()
+  @ApiOkResponse({ type: KpiReportDto })
+  sixWeekDecisions(@Param('la') la: string, @Query() query: RawQuery): Promise<KpiReport> {
+    return this.answer('six-week-decisions', la, query);
+  }
+
+  @Get('no-plan-notices')
+  @ApiOperation({ summary: 'Notices that no plan will be issued, given within 16 weeks' })
+  @ApiKpiQuery()
+  @ApiOkResponse({ type: KpiReportDto })
+  noPlanNotices(@Param('la') la: string, @Query() query: RawQuery): Promise<KpiReport> {
+    return this.answer('no-plan-notices', la, query);
+  }
+
+  @Get('twenty-week-timeliness')
+  @ApiOperation({
+    summary: 'New plans issued within 20 weeks (SEN2)',
+    description:
+      'By final plan issue date: new plans; within 20 weeks including exceptions and excluding them; average weeks; ' +
+      'over 20 weeks but within a year; over a year; transferred-in and tribunal-ordered plans as separate cohorts.',
+  })
+  @ApiKpiQuery()
+  @ApiOkResponse({ type: KpiReportDto })
+  twentyWeekTimeliness(@Param('la') la: string, @Query() query: RawQuery): Promise<KpiReport> {
+    return this.answer('twenty-week-timeliness', la, query);
+  }
+
+  @Get('draft-plan-breaches')
+  @ApiOperation({ summary: 'Final plans issued before the 15-day representation window on the draft ended' })
+  @ApiKpiQuery()
+  @ApiOkResponse({ type: KpiReportDto })
+  draftPlanBreaches(@Param('la') la: string, @Query() query: RawQuery): Promise<KpiReport> {
+    return this.answer('draft-plan-breaches', la, query);
+  }
+
+  @Get('annual-reviews')
+  @ApiOperation({
+    summary: 'Annual reviews: due, held on time, held late, overdue; decisions, amendments, phase transfers',
+    description: 'Overdue is judged as of today, or as of `asOf`.',
+  })
+  @ApiKpiQuery()
+  @ApiOkResponse({ type: KpiReportDto })
+  annualReviews(@Param('la') la: string, @Query() query: RawQuery): Promise<KpiReport> {
+    return this.answer('annual-reviews', la, query);
+  }
+
+  @Get('tribunal')
+  @ApiOperation({
+    summary: 'Tribunal appeals: registered, appeal rate by both methods, outcomes, orders complied with on time',
+  })
+  @ApiKpiQuery()
+  @ApiOkResponse({ type: TribunalReportDto })
+  tribunal(@Param('la') la: string, @Query() query: RawQuery): Promise<KpiReport> {
+    return this.answer('tribunal', la, query);
+  }
+
+  @Get('caseload')
+  @ApiOperation({
+    summary: 'Active plans and open requests (by week of the clock) on the last day of each period',
+  })
+  @ApiKpiQuery()
+  @ApiOkResponse({ type: KpiReportDto })
+  caseload(@Param('la') la: string, @Query() query: RawQuery): Promise<KpiReport> {
+    return this.answer('caseload', la, query);
+  }
+
+  private answer(name: KpiName, la: string, query: RawQuery): Promise<KpiReport> {
+    const parsed = parseKpiQuery(query, londonDate(new Date()));
+    return whenReady(this.kpis.kpi(name, parseLa(la), parsed));
+  }
+}
+
+/** A read model not built yet is a 503, not a 500. */
+export async function whenReady<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof ReadModelNotReadyError) throw new ServiceUnavailableException(error.message);
+    throw error;
+  }
+}
