@@ -6,6 +6,7 @@ export * from './decode.js';
 export * from './dead-letter.js';
 export * from './backoff.js';
 export * from './lag.js';
+export * from './outbox.js';
 export * from './kafka/kafka-factory.js';
 export * from './kafka/kafka-publisher.js';
 export * from './kafka/kafka-event-ingestor.js';

@@ -1,12 +1,6 @@
 import kafkajs from 'kafkajs';
 import type { IHeaders, Kafka, Message, Producer } from 'kafkajs';
-import type { MessageHeaders, MessagePublisher } from '../publisher.js';
-
-export interface KeyedMessage {
-  readonly key: string;
-  readonly value: string | Buffer | null;
-  readonly headers?: MessageHeaders;
-}
+import type { KeyedMessage, MessageHeaders, MessagePublisher } from '../publisher.js';
 
 /**
  * Publishes keyed messages with the Java client's partitioner (the same key lands on the same partition
