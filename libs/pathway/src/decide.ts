@@ -5,7 +5,7 @@ import { deriveCase } from './derive.js';
 import type { FlagCode } from './flags.js';
 import { rejection, type Rejection } from './rejections.js';
 import { applyCorrection, isPathwayFact, type PathwayFact } from './timeline.js';
-import { validateEventData, validatePathwayEvent } from './validation.js';
+import { EVENT_DATE_FIELDS, validateEventData, validatePathwayEvent } from './validation.js';
 
 /** Every incoming fact becomes this command. `now` is today's date: the domain has no clock of its own. */
 export interface RecordPathwayFact {
@@ -19,15 +19,6 @@ export interface Accepted {
 }
 
 export type Decision = Accepted | Rejection;
-
-/** Data fields that hold dates: all must be real dates. */
-const DATE_FIELDS = {
-  TimescaleExceptionApplied: ['from', 'to'],
-  PlanTransferredIn: ['lastReviewDate'],
-  MediationCertificateIssued: ['decisionDate'],
-  TribunalAppealRegistered: ['decisionDate'],
-  EventCorrected: ['occurredOn'],
-} as const satisfies Partial<Record<PathwayEvent['type'], readonly string[]>>;
 
 /** Date fields that record something already done, so cannot be after today. An exception period can be known
  * ahead (a planned school closure), so its dates may lie in the future. */
@@ -68,7 +59,7 @@ function describe(event: { readonly type: string; readonly eventId: string }): s
 }
 
 function dateFields(event: PathwayEvent): [string, unknown][] {
-  const names: readonly string[] = (DATE_FIELDS as Partial<Record<string, readonly string[]>>)[event.type] ?? [];
+  const names = EVENT_DATE_FIELDS[event.type] ?? [];
   const data = event.data as Readonly<Record<string, unknown>>;
   return names.filter((n) => data[n] !== undefined).map((n) => [n, data[n]]);
 }

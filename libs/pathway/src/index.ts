@@ -13,3 +13,5 @@ export { deriveCase } from './derive.js';
 export { decide, checkFact, type RecordPathwayFact, type Accepted, type Decision } from './decide.js';
 export { evolve, foldCase } from './evolve.js';
 export * from './clock.js';
+/** Builders of well-formed facts for tests and synthetic data in other libs (no test framework inside). */
+export * as pathwayTestFacts from './testing/builders.js';

@@ -182,9 +182,9 @@ export const EVENT_DATA_FIELDS: Readonly<Record<PathwayEventType, Readonly<Recor
   EventRetracted: { retractedEventId: required(uuid), reason: required(text) },
 };
 
-/** The names of the data fields of `type` that hold dates, checked against the command's `now`. */
+/** The data fields of each type that hold dates. */
 export const EVENT_DATE_FIELDS: Readonly<Partial<Record<PathwayEventType, readonly string[]>>> = {
-  TimescaleExceptionApplied: ['from'],
+  TimescaleExceptionApplied: ['from', 'to'],
   PlanTransferredIn: ['lastReviewDate'],
   MediationCertificateIssued: ['decisionDate'],
   TribunalAppealRegistered: ['decisionDate'],
