@@ -75,4 +75,21 @@ describe('arrival order does not change the pathway', () => {
       { numRuns: 50 },
     );
   });
+
+  it('undoes a correction when the correction is retracted', () => {
+    fc.assert(
+      fc.property(pathway, fc.nat(), fc.integer({ min: -20, max: 20 }), (events, pick, shift) => {
+        const target = events[pick % events.length]!;
+        const correction = facts.corrected(now, target.eventId, { occurredOn: addDays(target.occurredOn, shift) });
+        const corrected = foldCase([...events, correction]);
+        if (corrected.stage === 'new') throw new Error('expected facts');
+        expect(corrected.timeline.find((f) => f.event.eventId === target.eventId)?.event.occurredOn).toBe(
+          addDays(target.occurredOn, shift),
+        );
+        const undone = foldCase([...events, correction, facts.retracted(now, correction.eventId)]);
+        expect(structure(undone)).toEqual(structure(foldCase(events)));
+      }),
+      { numRuns: 100 },
+    );
+  });
 });
