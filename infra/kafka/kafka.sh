@@ -69,10 +69,12 @@ fetch() {
   local staging
   staging="$(mktemp -d "${KAFKA_CACHE_DIR}/.libs.XXXXXX")"
   if ! mvn -q -B -Dstyle.color=never -f "${SCRIPT_DIR}/pom.xml" -Dkafka.version="${KAFKA_VERSION}" \
-    dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$staging" >&2; then
-    rm -rf "$staging"
+    dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$staging" >"${staging}.mvn.log" 2>&1; then
+    cat "${staging}.mvn.log" >&2
+    rm -rf "$staging" "${staging}.mvn.log"
     die "Maven could not resolve org.apache.kafka:kafka_2.13:${KAFKA_VERSION} and its runtime dependencies"
   fi
+  rm -f "${staging}.mvn.log"
   [[ -f "${staging}/kafka_2.13-${KAFKA_VERSION}.jar" ]] || die "Maven finished but kafka_2.13-${KAFKA_VERSION}.jar is missing"
   rm -rf "$LIB_DIR"
   mv "$staging" "$LIB_DIR"
