@@ -62,7 +62,12 @@ describe('KPI query API over HTTP (KpisModule mounted in a Nest application)', (
       `/api/v1/las/${LA}/kpis/twenty-week-timeliness?from=2024-01-01&to=2024-12-31&groupBy=quarter&includeCases=true`,
     );
     expect(status).toBe(200);
-    expect(body.groups.map((g: { period: string }) => g.period)).toEqual(['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4']);
+    expect((body.groups as Array<{ period: string }>).map((g) => g.period)).toEqual([
+      '2024-Q1',
+      '2024-Q2',
+      '2024-Q3',
+      '2024-Q4',
+    ]);
     expect(body.total.figures.withinTwentyWeeksIncludingExceptions).toMatchObject({
       numerator: 2,
       denominator: 3,
@@ -106,7 +111,7 @@ describe('KPI query API over HTTP (KpisModule mounted in a Nest application)', (
     expect((await get(`/api/v1/las/${LA}/cases/NOPE/clock`)).status).toBe(404);
     const risk = await get(`/api/v1/las/${LA}/at-risk?withinDays=10`);
     expect(risk.status).toBe(200);
-    expect(risk.body.cases.map((c: { caseId: string }) => c.caseId)).toContain('D');
+    expect((risk.body.cases as Array<{ caseId: string }>).map((c) => c.caseId)).toContain('D');
   });
 
   it('refuses bad parameters with a 400 naming each of them', async () => {

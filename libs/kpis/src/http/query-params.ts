@@ -91,8 +91,9 @@ function rejectUnknown(raw: RawQuery, known: readonly string[], problems: string
 
 function date(raw: string | undefined, name: string, problems: string[]): IsoDate | undefined {
   if (raw === undefined) return undefined;
+  const given: string = raw;
   if (!isIsoDate(raw)) {
-    problems.push(`${name} must be an ISO date (YYYY-MM-DD), got "${raw}"`);
+    problems.push(`${name} must be an ISO date (YYYY-MM-DD), got "${given}"`);
     return undefined;
   }
   return raw;
@@ -119,11 +120,12 @@ function flag(raw: string | undefined, name: string, problems: string[]): boolea
 
 function instant(raw: string | undefined, problems: string[]): Date | undefined {
   if (raw === undefined) return undefined;
+  const given: string = raw;
   if (isIsoDate(raw)) return new Date(`${raw}T23:59:59.999Z`);
   const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
   const parsed = Date.parse(raw);
   if (!isoInstant.test(raw) || Number.isNaN(parsed)) {
-    problems.push(`asOf must be an ISO instant (e.g. 2024-06-30T17:00:00Z) or date, got "${raw}"`);
+    problems.push(`asOf must be an ISO instant (e.g. 2024-06-30T17:00:00Z) or date, got "${given}"`);
     return undefined;
   }
   return new Date(parsed);

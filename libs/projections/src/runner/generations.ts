@@ -45,26 +45,26 @@ export class Generations {
   constructor(private readonly dataSource: DataSource) {}
 
   async active(name: string): Promise<Generation | undefined> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<GenerationRecord[]>(
       `SELECT ${COLUMNS} FROM projection_generations WHERE name = $1 AND status = 'active'`,
       [name],
-    )) as GenerationRecord[];
+    );
     return rows[0] === undefined ? undefined : toGeneration(rows[0]);
   }
 
   async get(name: string, generation: number): Promise<Generation | undefined> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<GenerationRecord[]>(
       `SELECT ${COLUMNS} FROM projection_generations WHERE name = $1 AND generation = $2`,
       [name, generation],
-    )) as GenerationRecord[];
+    );
     return rows[0] === undefined ? undefined : toGeneration(rows[0]);
   }
 
   async list(name: string): Promise<Generation[]> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<GenerationRecord[]>(
       `SELECT ${COLUMNS} FROM projection_generations WHERE name = $1 ORDER BY generation`,
       [name],
-    )) as GenerationRecord[];
+    );
     return rows.map(toGeneration);
   }
 

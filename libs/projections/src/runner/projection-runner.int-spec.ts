@@ -12,18 +12,18 @@ const LA = '901';
 
 /** Everything a generation holds, in a stable order, for comparing two generations. */
 async function dump(dataSource: DataSource, schema: string): Promise<unknown[]> {
-  const clocks = (await dataSource.query(
+  const clocks = await dataSource.query<unknown[]>(
     `SELECT la, case_id, stage, next_deadline::text, next_deadline_step, clock FROM ${qualifiedTable(schema, 'case_clock')}
      ORDER BY la, case_id`,
-  )) as unknown[];
-  const facts = (await dataSource.query(
+  );
+  const facts = await dataSource.query<unknown[]>(
     `SELECT la, case_id, seq, kind, span_from::text, span_until::text, fact FROM ${qualifiedTable(schema, 'case_facts')}
      ORDER BY la, case_id, seq`,
-  )) as unknown[];
-  const histories = (await dataSource.query(
+  );
+  const histories = await dataSource.query<unknown[]>(
     `SELECT la, case_id, jsonb_array_length(events) AS n FROM ${qualifiedTable(schema, 'case_histories')}
      ORDER BY la, case_id`,
-  )) as unknown[];
+  );
   return [clocks, facts, histories];
 }
 
@@ -88,7 +88,7 @@ describe('ProjectionRunner over the real event store', () => {
     const projection = caseClocksProjection();
     const runner = new ProjectionRunner(bed.dataSource, bed.store, projection, { batchSize: 1000 });
     await runner.catchUp();
-    const generation = (await runner.activeGeneration())!;
+    const generation = await runner.activeGeneration();
     const before = await dump(bed.dataSource, generation.schema);
     // Replay everything into the same tables, as after a crash between commit and acknowledgement.
     await bed.dataSource.query(`UPDATE projection_generations SET position = 0 WHERE name = $1`, [projection.name]);

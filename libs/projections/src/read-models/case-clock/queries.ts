@@ -55,13 +55,13 @@ export class CaseClockQueries {
   /** Fact rows of an LA whose span meets [from, to] (a superset; each KPI applies its exact rule). */
   async facts(la: string, from: IsoDate, to: IsoDate, kinds?: readonly FactKind[]): Promise<FactRow[]> {
     const table = await this.table('case_facts');
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<FactRecord[]>(
       `SELECT case_id, birth_month, primary_need, request_source, team, fact FROM ${table}
        WHERE la = $1 AND span_from <= $3::date AND (span_until IS NULL OR span_until >= $2::date)
          AND ($4::text[] IS NULL OR kind = ANY($4::text[]))
        ORDER BY case_id, seq`,
       [la, from, to, kinds === undefined ? null : [...kinds]],
-    )) as FactRecord[];
+    );
     return rows.map((row) => ({
       la,
       caseId: row.case_id,
@@ -75,28 +75,30 @@ export class CaseClockQueries {
 
   async clock(la: string, caseId: string): Promise<CaseClockView | undefined> {
     const table = await this.table('case_clock');
-    const rows = (await this.dataSource.query(`SELECT clock FROM ${table} WHERE la = $1 AND case_id = $2`, [
-      la,
-      caseId,
-    ])) as Array<{ clock: CaseClockView }>;
+    const rows = await this.dataSource.query<Array<{ clock: CaseClockView }>>(
+      `SELECT clock FROM ${table} WHERE la = $1 AND case_id = $2`,
+      [la, caseId],
+    );
     return rows[0]?.clock;
   }
 
   /** Clocks whose next deadline falls on or before `by`. */
   async clocksDueBy(la: string, by: IsoDate): Promise<CaseClockSummaryRow[]> {
     const table = await this.table('case_clock');
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<
+      Array<{
+        case_id: string;
+        stage: string;
+        next_deadline: string | null;
+        next_deadline_step: string | null;
+        team: string | null;
+        primary_need: string | null;
+      }>
+    >(
       `SELECT case_id, stage, next_deadline::text AS next_deadline, next_deadline_step, team, primary_need
        FROM ${table} WHERE la = $1 AND next_deadline <= $2::date ORDER BY next_deadline, case_id`,
       [la, by],
-    )) as Array<{
-      case_id: string;
-      stage: string;
-      next_deadline: string | null;
-      next_deadline_step: string | null;
-      team: string | null;
-      primary_need: string | null;
-    }>;
+    );
     return rows.map((row) => ({
       la,
       caseId: row.case_id,
@@ -114,10 +116,10 @@ export class CaseClockQueries {
    */
   async casesAsOf(la: string, asOf: Date, settings: CalendarSettings, caseId?: string): Promise<CaseClockView[]> {
     const table = await this.table('case_histories');
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<Array<{ events: CaseHistoryEntry[] }>>(
       `SELECT events FROM ${table} WHERE la = $1 AND ($2::text IS NULL OR case_id = $2) ORDER BY case_id`,
       [la, caseId ?? null],
-    )) as Array<{ events: CaseHistoryEntry[] }>;
+    );
     const limit = asOf.getTime();
     const clocks: CaseClockView[] = [];
     for (const row of rows) {
