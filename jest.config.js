@@ -5,12 +5,22 @@ const moduleNameMapper = {
 };
 const transform = {
   '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.json' }],
+  // @fastify/static (CommonJS, used by Swagger UI) requires content-disposition 3, which is ESM only: Node 20.19+
+  // loads it with require(esm), Jest's CommonJS loader does not, so Jest compiles that one package to CommonJS.
+  '/node_modules/content-disposition/.+\\.js$': [
+    'ts-jest',
+    {
+      useESM: false,
+      tsconfig: { allowJs: true, module: 'commonjs', moduleResolution: 'node10', isolatedModules: true },
+    },
+  ],
 };
 const common = {
   rootDir: '.',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper,
   transform,
+  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],
 };

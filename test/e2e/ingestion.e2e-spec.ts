@@ -98,14 +98,15 @@ describe('HTTP ingestion on PostgreSQL', () => {
     const good = fact('BAD-1', 'AssessmentRequested', '2024-01-08', { requestSource: 'school' });
     const answer = await t.inject('POST', '/api/v1/las/202/events', [
       good,
-      { ...fact('BAD-1', 'AssessmentDecisionMade', '2024-13-45', { decision: 'maybe' }), eventId: 'not-a-uuid' },
+      { ...fact('BAD-1', 'AssessmentDecisionMade', '2024-13-45', { decision: 'assess' }), eventId: 'not-a-uuid' },
       { ...fact('BAD-2', 'NoSuchThing', '2024-01-08'), la: '999' },
+      fact('BAD-1', 'AssessmentDecisionMade', '2024-02-01', { decision: 'maybe' }),
     ]);
     expect(answer.status).toBe(400);
     expect(String(answer.headers['content-type'])).toMatch(/^application\/problem\+json/);
     expect(answer.json.status).toBe(400);
     const paths = (answer.json.errors as Array<{ path: string }>).map((e) => e.path);
-    expect(paths).toEqual(expect.arrayContaining(['[1].eventId', '[1].occurredOn', '[1].data.decision', '[2].type']));
+    expect(paths).toEqual(expect.arrayContaining(['[1].eventId', '[1].occurredOn', '[2].type', '[3].data.decision']));
     const history = await t.inject('GET', '/api/v1/las/202/cases/BAD-1/events');
     expect(history.json.events).toEqual([]);
   });

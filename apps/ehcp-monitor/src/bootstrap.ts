@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -6,13 +7,19 @@ import type { ServiceConfig } from './config/config.js';
 import { ProblemDetailsFilter } from './http/problem.filter.js';
 import { AppModule } from './app.module.js';
 
+const LOG_LEVELS = {
+  error: ['error'],
+  warn: ['error', 'warn'],
+  log: ['error', 'warn', 'log'],
+} as const satisfies Record<ServiceConfig['logLevel'], readonly LogLevel[]>;
+
 /** Builds the HTTP application (not yet listening): used by main.ts and by the e2e tests. */
 export async function createApp(config: ServiceConfig): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.with(config),
     // 1,000 facts of a few hundred bytes each fit well inside 16 MiB.
     new FastifyAdapter({ bodyLimit: 16 * 1024 * 1024 }),
-    { logger: ['error', 'warn', 'log'], abortOnError: false },
+    { logger: [...LOG_LEVELS[config.logLevel]], abortOnError: false },
   );
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();

@@ -24,6 +24,7 @@ export async function startTestApp(
   const database = options.embeddedDataDir === undefined ? await createTestDatabase('e2e') : undefined;
   const config = loadConfig({
     PORT: '0',
+    LOG_LEVEL: 'warn',
     ...(database ? { DATABASE_URL: database.url } : { DATA_DIR: options.embeddedDataDir! }),
     ...options.env,
   });

@@ -24,7 +24,11 @@ export interface ServiceConfig {
   };
   /** Largest batch accepted by POST .../events. */
   readonly maxBatchSize: number;
+  /** Least severe log level written: error, warn or log. */
+  readonly logLevel: LogLevel;
 }
+
+export type LogLevel = 'error' | 'warn' | 'log';
 
 export class ConfigurationError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -105,6 +109,8 @@ export function loadConfig(env: Env = process.env): ServiceConfig {
     nextReviewFrom: oneOf(env, 'NEXT_REVIEW_FROM', ['meeting', 'decision'] as const, 'meeting', problems),
   };
 
+  const logLevel = oneOf<LogLevel>(env, 'LOG_LEVEL', ['error', 'warn', 'log'], 'log', problems);
+
   if (problems.length > 0) throw new ConfigurationError(problems);
   return {
     port,
@@ -117,6 +123,7 @@ export function loadConfig(env: Env = process.env): ServiceConfig {
     roles,
     calendar,
     maxBatchSize,
+    logLevel,
   };
 }
 
