@@ -30,7 +30,7 @@ const REOPENING_ORDERS = new Set(['assess', 'reassess', 'make-and-maintain']);
 export function deriveCase(history: readonly PathwayEvent[]): CaseState {
   const first = history[0];
   if (first === undefined) return initialState;
-  const { timeline, retractions } = effectiveHistory(history);
+  const { timeline, arrivals, retractions } = effectiveHistory(history);
 
   const cycles: Draft<RequestCycle>[] = [];
   const plans: Draft<PlanRecord>[] = [];
@@ -170,17 +170,19 @@ export function deriveCase(history: readonly PathwayEvent[]): CaseState {
       });
     },
     AdviceReceived: (event) => {
+      // Advice asked for can arrive after the request has ended (withdrawn, refused): it still answers that request.
+      const last = lastCycle();
+      const index = last?.advice.findIndex((a) => a.adviceFrom === event.data.adviceFrom && a.received === null) ?? -1;
+      const received = { on: event.occurredOn, eventId: event.eventId };
+      const asked = last?.advice[index];
+      if (last && asked) {
+        last.advice[index] = { ...asked, received };
+        return;
+      }
       const cycle = openCycleFor(event, 'advice received');
       if (!cycle) return;
-      const received = { on: event.occurredOn, eventId: event.eventId };
-      const index = cycle.advice.findIndex((a) => a.adviceFrom === event.data.adviceFrom && a.received === null);
-      const asked = cycle.advice[index];
-      if (asked) {
-        cycle.advice[index] = { ...asked, received };
-      } else {
-        flag('step-without-predecessor', event, `advice from ${event.data.adviceFrom} received but never requested`);
-        cycle.advice.push({ adviceFrom: event.data.adviceFrom, requested: null, received });
-      }
+      flag('step-without-predecessor', event, `advice from ${event.data.adviceFrom} received but never requested`);
+      cycle.advice.push({ adviceFrom: event.data.adviceFrom, requested: null, received });
     },
     TimescaleExceptionApplied: (event) => {
       const cycle = lastCycle();
@@ -408,7 +410,7 @@ export function deriveCase(history: readonly PathwayEvent[]): CaseState {
   }
 
   for (const cycle of cycles) cycle.stage = cycle.outcome === 'open' ? cycleStage(cycle) : null;
-  flags.push(...historyFlags(timeline, retractions));
+  flags.push(...historyFlags(arrivals, retractions));
 
   const record: CaseRecord = {
     la: first.la,
@@ -451,10 +453,10 @@ function withStage(record: CaseRecord): CaseState {
 }
 
 /** Flags about how the facts were recorded rather than what they say. */
-function historyFlags(timeline: readonly TimelineFact[], retractions: CaseRecord['retractions']): DataQualityFlag[] {
+function historyFlags(arrivals: readonly TimelineFact[], retractions: CaseRecord['retractions']): DataQualityFlag[] {
   const flags: DataQualityFlag[] = [];
   let latest = '';
-  for (const fact of [...timeline].sort((a, b) => a.arrival - b.arrival)) {
+  for (const fact of arrivals) {
     const { eventId, occurredOn } = fact.event;
     if (fact.recordedOccurredOn < latest) {
       flags.push({

@@ -267,6 +267,20 @@ describe('evolve and foldCase', () => {
     );
   });
 
+  it('lets advice asked for arrive after its request ended', () => {
+    const late = facts.adviceReceived('2024-03-01', 'health');
+    const events = [
+      facts.requested('2024-01-08'),
+      facts.adviceRequested('2024-01-20', 'health'),
+      facts.withdrawn('2024-02-01'),
+    ];
+    const state = record(foldCase([...events, late]));
+    expect(state.cycles[0]?.advice[0]?.received?.on).toBe('2024-03-01');
+    expect(state.flags).toEqual([]);
+    const unasked = facts.adviceReceived('2024-03-01', 'school');
+    expect(flagsOf([...events, unasked])).toEqual([`step-without-predecessor ${unasked.eventId}`]);
+  });
+
   it('reopens a refused request when the tribunal orders an assessment, and marks the plan tribunal-ordered', () => {
     const events = [
       facts.requested('2023-01-09'),

@@ -70,6 +70,8 @@ export function compareTimelineFacts(a: TimelineFact, b: TimelineFact): number {
 export interface EffectiveHistory {
   /** The facts that count, corrected, in business-date order. */
   readonly timeline: TimelineFact[];
+  /** The same facts in the order they arrived. */
+  readonly arrivals: TimelineFact[];
   readonly retractions: RetractionRecord[];
 }
 
@@ -106,8 +108,8 @@ export function effectiveHistory(history: readonly PathwayEvent[]): EffectiveHis
       if (target) facts.set(target.event.eventId, applyCorrection(target, event));
     }
   });
-  const timeline = [...facts.values()].sort(compareTimelineFacts);
-  return { timeline, retractions };
+  const arrivals = [...facts.values()];
+  return { timeline: [...arrivals].sort(compareTimelineFacts), arrivals, retractions };
 }
 
 /** The fact with the correction's date and data fields applied. */
