@@ -158,16 +158,31 @@ describe('decide: rejections', () => {
     accepts([facts.final('2015-05-01'), facts.ceased('2017-01-01')], facts.final('2020-05-01'));
   });
 
-  it('no-open-request: a step for a request already withdrawn, or a withdrawal of a request already closed', () => {
-    const withdrawn = [facts.requested('2024-01-08'), facts.withdrawn('2024-01-20')];
+  it('no-open-request: a step between a withdrawn request and the next one, or a withdrawal between requests', () => {
+    const withdrawn = [facts.requested('2024-01-08'), facts.withdrawn('2024-01-20'), facts.requested('2024-06-03')];
     expect(rejected(withdrawn, facts.decidedToAssess('2024-02-01'), 'no-open-request')).toContain('withdrawn');
     rejected(withdrawn, facts.final('2024-05-01'), 'no-open-request');
-    const refused = [facts.requested('2024-01-08'), facts.refusedToAssess('2024-02-01')];
+    const refused = [facts.requested('2024-01-08'), facts.refusedToAssess('2024-02-01'), facts.requested('2024-06-03')];
     expect(rejected(refused, facts.withdrawn('2024-02-10'), 'no-open-request')).toContain('refused');
-    // A withdrawal with no request recorded may answer a request from before the system: flagged instead.
-    accepts([], facts.withdrawn('2024-02-10'));
     // A withdrawal dated before the refusal is in order.
     accepts(refused, facts.withdrawn('2024-01-20'));
+  });
+
+  it('accepts and flags a step after the latest request ended: its own request may still arrive', () => {
+    const withdrawn = [facts.requested('2024-01-08'), facts.withdrawn('2024-01-20')];
+    const decision = facts.decidedToAssess('2024-07-01');
+    const flagged = accepts(withdrawn, decision);
+    expect(flagged.stage !== 'new' && flagged.flags.map((f) => `${f.code} ${f.eventId}`)).toEqual([
+      `step-without-predecessor ${decision.eventId}`,
+    ]);
+    const lateRequest = facts.requested('2024-06-03');
+    const placed = accepts([...withdrawn, decision], lateRequest);
+    expect(placed.stage).toBe('assessing');
+    expect(placed.stage !== 'new' && placed.flags.map((f) => f.code)).toEqual(['out-of-order']);
+    const refused = [facts.requested('2024-01-08'), facts.refusedToAssess('2024-02-01')];
+    accepts(refused, facts.withdrawn('2024-02-10'));
+    // A withdrawal with no request recorded may answer a request from before the system.
+    accepts([], facts.withdrawn('2024-02-10'));
   });
 
   it('exception-period-invalid: an exception that ends before it starts', () => {

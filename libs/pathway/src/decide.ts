@@ -155,12 +155,14 @@ export function checkFact(event: PathwayFact, record: CaseRecord | null): Reject
           )
         : null;
     case 'AssessmentRequestWithdrawn': {
-      const { at } = cyclesAround(record, d);
-      if (at && at.outcome !== 'open' && at.closedOn !== null && at.closedOn <= d) {
+      // Only when it falls between a request that had ended and the next recorded one: after the latest request,
+      // the withdrawal may be of a request still to arrive, so it is accepted and flagged.
+      const { at, after } = cyclesAround(record, d);
+      if (at && after && at.outcome !== 'open' && at.closedOn !== null && at.closedOn <= d) {
         return rejection(
           'no-open-request',
-          `${describe(event)}: the withdrawal on ${d} is for the request of ${at.request.on}, ` +
-            `which had already ended (${at.outcome}) on ${at.closedOn}`,
+          `${describe(event)}: the withdrawal on ${d} falls after the request of ${at.request.on} ended ` +
+            `(${at.outcome}) on ${at.closedOn} and before the next request, of ${after.request.on}`,
         );
       }
       return null;
@@ -203,6 +205,10 @@ export function checkFact(event: PathwayFact, record: CaseRecord | null): Reject
       return checkAppealOutcome(event, record);
     case 'TribunalOrderComplied':
       return checkOrderCompliance(event, record);
+    default: {
+      const unhandled: never = event;
+      return unhandled;
+    }
   }
 }
 
@@ -210,10 +216,13 @@ function checkRequestStep(event: RequestStep, record: CaseRecord | null): Reject
   const d = event.occurredOn;
   const step = STEP_NAMES[event.type] ?? event.type;
   const { at, after } = cyclesAround(record, d);
-  if (at?.withdrawal && at.withdrawal.on <= d) {
+  // Between a withdrawn request and the next recorded one no request is open. After the latest withdrawn request,
+  // the step may belong to a request still to arrive: accepted and flagged, and placed when that request arrives.
+  if (at?.withdrawal && at.withdrawal.on <= d && after) {
     return rejection(
       'no-open-request',
-      `${describe(event)}: the ${step} on ${d} follows the request of ${at.request.on}, withdrawn on ${at.withdrawal.on}`,
+      `${describe(event)}: the ${step} on ${d} falls after the request of ${at.request.on} was withdrawn ` +
+        `(${at.withdrawal.on}) and before the next request, of ${after.request.on}`,
     );
   }
   if (event.type === 'FinalPlanIssued') {
