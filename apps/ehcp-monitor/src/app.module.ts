@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { SERVICE_CONFIG, type ServiceConfig } from './config/config.js';
 import { HealthModule } from './health/health.module.js';
 import { IngestionModule } from './ingestion/ingestion.module.js';
+import { KafkaModule } from './kafka/kafka.module.js';
 import { StorageModule } from './storage/storage.module.js';
 
 @Global()
@@ -23,7 +24,14 @@ export class AppModule {
   static with(config: ServiceConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.with(config), CqrsModule.forRoot(), StorageModule, HealthModule, IngestionModule],
+      imports: [
+        ConfigModule.with(config),
+        CqrsModule.forRoot(),
+        StorageModule,
+        HealthModule,
+        IngestionModule,
+        KafkaModule,
+      ],
     };
   }
 }

@@ -16,6 +16,8 @@ export interface ServiceConfig {
   readonly kurrentDbConnectionString: string | undefined;
   /** Kafka brokers; empty means Kafka is off (rollups are served over HTTP only). */
   readonly kafkaBrokers: readonly string[];
+  /** Topic names and the consumer group (overridable so that deployments and tests can share a broker). */
+  readonly kafka: { readonly eventsTopic: string; readonly deadLetterTopic: string; readonly groupId: string };
   readonly roles: ReadonlySet<Role>;
   readonly calendar: {
     readonly countFrom: 'day0' | 'day1';
@@ -92,6 +94,20 @@ export function loadConfig(env: Env = process.env): ServiceConfig {
     }
   }
 
+  const kafka = {
+    eventsTopic: env.KAFKA_EVENTS_TOPIC || 'ehcp.pathway-events.v1',
+    deadLetterTopic: env.KAFKA_DEAD_LETTER_TOPIC || 'ehcp.pathway-events.dlq.v1',
+    groupId: env.KAFKA_GROUP_ID || 'ehcp-monitor.ingest',
+  };
+  for (const [name, value] of Object.entries({
+    KAFKA_EVENTS_TOPIC: kafka.eventsTopic,
+    KAFKA_DEAD_LETTER_TOPIC: kafka.deadLetterTopic,
+    KAFKA_GROUP_ID: kafka.groupId,
+  })) {
+    if (!/^[A-Za-z0-9._-]{1,249}$/.test(value))
+      problems.push(`${name}="${value}" may hold only letters, digits, . _ -`);
+  }
+
   const roles = new Set<Role>();
   const rolesRaw = env.ROLES?.trim();
   if (rolesRaw === undefined || rolesRaw === '' || rolesRaw === 'all') {
@@ -120,6 +136,7 @@ export function loadConfig(env: Env = process.env): ServiceConfig {
     eventStore,
     kurrentDbConnectionString,
     kafkaBrokers,
+    kafka,
     roles,
     calendar,
     maxBatchSize,

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import kafkajs from 'kafkajs';
+import { kafkaBrokers, uniqueName } from '../setup/services.js';
+import { fact, startTestApp, type TestApp } from './support/test-app.js';
+
+/** Facts produced to the service's topic reach the same command path as HTTP. */
+describe('ingestion from Kafka through the service', () => {
+  const eventsTopic = uniqueName('events');
+  const deadLetterTopic = uniqueName('dlq');
+  const kafka = new kafkajs.Kafka({ brokers: kafkaBrokers(), logLevel: kafkajs.logLevel.NOTHING });
+  const producer = kafka.producer();
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({
+      env: {
+        KAFKA_BROKERS: kafkaBrokers().join(','),
+        KAFKA_EVENTS_TOPIC: eventsTopic,
+        KAFKA_DEAD_LETTER_TOPIC: deadLetterTopic,
+        KAFKA_GROUP_ID: uniqueName('group'),
+      },
+    });
+    await producer.connect();
+  }, 90_000);
+
+  afterAll(async () => {
+    await producer.disconnect();
+    await t?.close();
+  });
+
+  async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 60_000): Promise<T> {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const value = await read();
+      if (done(value) || Date.now() > deadline) return value;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+
+  it('stores each fact once, dead-letters what it cannot accept with the reason, and moves on', async () => {
+    const request = fact('KAF-1', 'AssessmentRequested', '2024-01-08', { requestSource: 'school' });
+    const decision = fact('KAF-1', 'AssessmentDecisionMade', '2024-02-12', { decision: 'assess' });
+    const rejected = fact('KAF-1', 'TribunalAppealWithdrawn', '2024-03-01', { appealId: 'NO-SUCH-APPEAL' });
+    const afterPoison = fact('KAF-1', 'AdviceRequested', '2024-02-14', { adviceFrom: 'school' });
+    await producer.send({
+      topic: eventsTopic,
+      messages: [
+        { key: 'KAF-1', value: JSON.stringify(request) },
+        { key: 'KAF-1', value: JSON.stringify(decision) },
+        { key: 'KAF-1', value: JSON.stringify(request) }, // redelivered by the source: a duplicate
+        { key: 'KAF-1', value: '{"this is": not json' },
+        { key: 'KAF-1', value: JSON.stringify(rejected) },
+        { key: 'KAF-1', value: JSON.stringify(afterPoison) },
+      ],
+    });
+
+    const history = await eventually(
+      () => t.inject('GET', '/api/v1/las/202/cases/KAF-1/events'),
+      (h) => h.json.events.length >= 3,
+    );
+    expect(history.json.events.map((e: { eventId: string }) => e.eventId)).toEqual([
+      request.eventId,
+      decision.eventId,
+      afterPoison.eventId,
+    ]);
+
+    const consumer = kafka.consumer({ groupId: uniqueName('dlq-reader') });
+    const dead: Array<{ reason: string; code: string; offset: string }> = [];
+    await consumer.connect();
+    await consumer.subscribe({ topic: deadLetterTopic, fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        dead.push({
+          reason: String(message.headers?.['x-dlq-reason'] ?? ''),
+          code: String(message.headers?.['x-dlq-code'] ?? ''),
+          offset: String(message.headers?.['x-original-offset'] ?? ''),
+        });
+      },
+    });
+    await eventually(
+      async () => dead.length,
+      (n) => n >= 2,
+    );
+    await consumer.disconnect();
+    expect(dead.map((d) => d.offset).sort()).toEqual(['3', '4']);
+    expect(dead.find((d) => d.offset === '4')?.code).toBe('unknown-appeal');
+    expect(dead.find((d) => d.offset === '3')?.reason).not.toBe('');
+
+    const health = await t.inject('GET', '/health');
+    expect(health.json.info.kafkaIngestion.status).toBe('up');
+  }, 120_000);
+});
