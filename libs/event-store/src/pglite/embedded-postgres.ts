@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
+import { createServer, type Server, type Socket } from 'node:net';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { PGLiteSocketHandler, type PGLiteSocketHandlerOptions } from '@electric-sql/pglite-socket';
+import { SessionQueue } from './session-queue.js';
 
 export interface EmbeddedPostgresOptions {
   /** Folder holding the database; created on first start, reopened (with its data) afterwards. */
@@ -25,7 +27,8 @@ export interface EmbeddedPostgres {
 
 /**
  * Opens PGlite (PostgreSQL in WebAssembly) in a data folder and serves it on 127.0.0.1 over the PostgreSQL wire
- * protocol, so that `pg` and ORMs connect as to any server.
+ * protocol, so that `pg` and ORMs connect as to any server. pglite-socket's connection handler speaks the protocol;
+ * the queue that feeds PGlite is this library's SessionQueue, which keeps each connection's exchange together.
  *
  * All connections share ONE database session: a transaction open on one connection holds every other connection's
  * queries until it ends, session state (prepared statement names, settings, advisory locks) is shared, and
@@ -35,19 +38,44 @@ export interface EmbeddedPostgres {
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   mkdirSync(options.dataDir, { recursive: true });
   const db = await PGlite.create(options.dataDir, options.extensions ? { extensions: options.extensions } : {});
-  const server = new PGLiteSocketServer({
-    db,
-    host: '127.0.0.1',
-    port: options.port ?? 0,
-    maxConnections: options.maxConnections ?? 16,
+  const queue = new SessionQueue(db);
+  const maxConnections = options.maxConnections ?? 16;
+  const handlers = new Set<PGLiteSocketHandler>();
+
+  const server: Server = createServer((socket: Socket) => {
+    if (handlers.size >= maxConnections) {
+      socket.end('Too many connections\n');
+      return;
+    }
+    const handler = new PGLiteSocketHandler({
+      // SessionQueue provides the methods the handler calls on pglite-socket's (non-exported) queue class.
+      queryQueue: queue as unknown as PGLiteSocketHandlerOptions['queryQueue'],
+      closeOnDetach: true,
+    });
+    handlers.add(handler);
+    const forget = (): void => void handlers.delete(handler);
+    handler.addEventListener('close', forget);
+    handler.addEventListener('error', forget);
+    handler.attach(socket).catch(() => {
+      forget();
+      socket.destroy();
+    });
   });
   try {
-    await server.start();
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
   } catch (error) {
     await db.close();
     throw error;
   }
-  const port = Number(server.getServerConn().split(':').at(-1));
+  const address = server.address();
+  const port = address !== null && typeof address === 'object' ? address.port : 0;
+
   let closing: Promise<void> | undefined;
   return {
     connectionString: `postgresql://postgres@127.0.0.1:${port}/postgres`,
@@ -55,7 +83,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     db,
     close() {
       closing ??= (async () => {
-        await server.stop();
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        await Promise.all([...handlers].map((handler) => handler.detach(true)));
+        handlers.clear();
+        await stopped;
         if (!db.closed) await db.close();
       })();
       return closing;

@@ -1,0 +1,98 @@
+/** PostgreSQL-specific behaviour beyond the contract: migrations under concurrency, unreachable servers. */
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
+import { EventStoreUnavailableError, ExpectedVersion } from '../event-store.js';
+import { loadMigrations, migrateEventStore } from './migrate.js';
+import { PostgresEventStore } from './postgres-event-store.js';
+
+const ADMIN_URL = process.env.EVENT_STORE_TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+/** A port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+describe('PostgreSQL event store', () => {
+  const database = `es_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+  let url: string;
+
+  beforeAll(async () => {
+    const admin = new pg.Client({ connectionString: ADMIN_URL });
+    await admin.connect();
+    await admin.query(`create database ${database}`);
+    await admin.end();
+    const parsed = new URL(ADMIN_URL);
+    parsed.pathname = `/${database}`;
+    url = parsed.toString();
+  });
+
+  afterAll(async () => {
+    const admin = new pg.Client({ connectionString: ADMIN_URL });
+    await admin.connect();
+    await admin.query(`drop database if exists ${database} with (force)`);
+    await admin.end();
+  });
+
+  it('applies each migration once when several processes migrate at the same time, and again is a no-op', async () => {
+    const pools = Array.from({ length: 5 }, () => new pg.Pool({ connectionString: url, max: 2 }));
+    try {
+      const applied = await Promise.all(pools.map((pool) => migrateEventStore(pool)));
+      const names = loadMigrations().map((migration) => migration.name);
+      expect(applied.flat().sort()).toEqual([...names].sort());
+      expect(await migrateEventStore(pools[0]!)).toEqual([]);
+      const recorded = await pools[0]!.query<{ name: string }>(
+        'select name from public.event_store_migrations order by name',
+      );
+      expect(recorded.rows.map((row) => row.name)).toEqual(names);
+    } finally {
+      await Promise.all(pools.map((pool) => pool.end()));
+    }
+  });
+
+  it('stores the writing transaction id with each event', async () => {
+    const store = await PostgresEventStore.fromConnectionString(url);
+    try {
+      const stream = `ehcp-case-test-${randomUUID()}`;
+      await store.appendToStream(stream, [{ eventId: randomUUID(), type: 'T', data: {} }], ExpectedVersion.noStream);
+      await store.appendToStream(stream, [{ eventId: randomUUID(), type: 'T', data: {} }], ExpectedVersion.exact(0));
+      const pool = new pg.Pool({ connectionString: url, max: 1 });
+      const rows = await pool.query<{ transaction_id: string }>(
+        'select transaction_id::text from event_store.events where stream_name = $1 order by stream_version',
+        [stream],
+      );
+      await pool.end();
+      expect(rows.rows).toHaveLength(2);
+      expect(BigInt(rows.rows[1]!.transaction_id)).toBeGreaterThan(BigInt(rows.rows[0]!.transaction_id));
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('reports an unreachable server as EventStoreUnavailableError', async () => {
+    const port = await closedPort();
+    await expect(
+      PostgresEventStore.fromConnectionString(`postgresql://postgres@127.0.0.1:${port}/postgres`),
+    ).rejects.toBeInstanceOf(EventStoreUnavailableError);
+
+    const pool = new pg.Pool({ connectionString: `postgresql://postgres@127.0.0.1:${port}/postgres`, max: 1 });
+    const store = new PostgresEventStore(pool);
+    try {
+      await expect(store.readAll(0n, 10)).rejects.toBeInstanceOf(EventStoreUnavailableError);
+      await expect(
+        store.appendToStream('s', [{ eventId: randomUUID(), type: 'T', data: {} }], ExpectedVersion.any),
+      ).rejects.toBeInstanceOf(EventStoreUnavailableError);
+      // Waiting falls back to polling, which reports the failure rather than hanging.
+      await expect(store.waitForEvents(0n, 200)).rejects.toBeInstanceOf(EventStoreUnavailableError);
+    } finally {
+      await store.close();
+      await pool.end();
+    }
+  });
+});
