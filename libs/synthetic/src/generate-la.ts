@@ -1,0 +1,403 @@
+import type { IsoDate, IsoMonth, PathwayEvent, PathwayEventType } from '#pathway';
+import { NATIONAL_CALIBRATION, annualGrowth, nationalRequestsInYear } from './calibration.js';
+import { CaseloadSteering } from './caseload.js';
+import { CaseLife, type CaseOrigin, type CaseProfile, type LaWorld } from './case-life.js';
+import { addMonths, civilOf, dayFromIso, dayOf, isWorkingDay, isoOf } from './days.js';
+import type { Fact, LifeStep } from './fact.js';
+import { MinHeap } from './heap.js';
+import { LA_CODES } from './la-codes.js';
+import { pathwayModel, type PathwayModel } from './model.js';
+import { Random, hashString } from './random.js';
+
+/** Chances per fact of what real feeds do. Each applies only to the facts it can safely apply to (see below). */
+export interface NoiseRates {
+  /** Keyed weeks after the event; the case's later facts wait behind it. */
+  readonly late: number;
+  /** Keyed weeks after the event while the case's later facts arrive first. */
+  readonly outOfOrder: number;
+  /** Keyed with a wrong (earlier) date, then put right by an EventCorrected. */
+  readonly corrections: number;
+  /** Followed by a fact keyed in error, later retracted by an EventRetracted. */
+  readonly retractions: number;
+  /** Sent twice: the same envelope, the same eventId. */
+  readonly duplicates: number;
+}
+
+export const DEFAULT_NOISE: NoiseRates = Object.freeze({
+  late: 0.02,
+  outOfOrder: 0.01,
+  corrections: 0.004,
+  retractions: 0.002,
+  duplicates: 0.005,
+});
+
+export const NO_NOISE: NoiseRates = Object.freeze({
+  late: 0,
+  outOfOrder: 0,
+  corrections: 0,
+  retractions: 0,
+  duplicates: 0,
+});
+
+export interface GenerateLaOptions {
+  /** The DfE three-digit LA code. */
+  readonly la: string;
+  readonly seed: number;
+  /** Years of activity up to `endDate` (default 5), after a year of warm-up (see generateLa). */
+  readonly years?: number;
+  /** The last business date (default 2025-12-31): no fact is dated or recorded after it. */
+  readonly endDate?: IsoDate;
+  /** Plans the LA maintains at `endDate` (default 4,175, the national mean per LA in January 2025). */
+  readonly plans?: number;
+  readonly noise?: Partial<NoiseRates>;
+  /** Whether each envelope carries `recordedAt`, the instant the feed sent it (default true). */
+  readonly recordedAt?: boolean;
+  /** The envelope's `source` (default 'synthetic'). */
+  readonly source?: string;
+}
+
+export const DEFAULT_END_DATE: IsoDate = '2025-12-31';
+export const DEFAULT_YEARS = 5;
+
+const WORKING_DAYS_PER_YEAR = 252;
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+/** How strongly cease decisions respond to a caseload above or below the LA's target path. */
+
+/** Types whose wrongly keyed date can be corrected without changing how the case reads in between. */
+const CORRECTABLE: ReadonlySet<PathwayEventType> = new Set<PathwayEventType>([
+  'AssessmentRequested',
+  'AssessmentDecisionMade',
+  'PlanDecisionMade',
+  'DraftPlanIssued',
+  'FinalPlanIssued',
+  'AnnualReviewMeetingHeld',
+  'AnnualReviewDecisionNotified',
+  'AmendedPlanIssued',
+  'AdviceReceived',
+]);
+
+/** Types that no later fact depends on, so they can arrive after the case's later facts. */
+const MAY_ARRIVE_OUT_OF_ORDER: ReadonlySet<PathwayEventType> = new Set<PathwayEventType>([
+  'AdviceRequested',
+  'AdviceReceived',
+  'DraftPlanIssued',
+  'TimescaleExceptionApplied',
+  'MediationCertificateIssued',
+  'CaseDetailsUpdated',
+  'AnnualReviewMeetingHeld',
+  'AnnualReviewDecisionNotified',
+  'AmendmentNoticeIssued',
+]);
+
+/** Types after which a twin keyed in error (then retracted) makes sense. */
+const MAY_BE_KEYED_TWICE: ReadonlySet<PathwayEventType> = new Set<PathwayEventType>([
+  'AdviceRequested',
+  'CaseDetailsUpdated',
+  'MediationCertificateIssued',
+]);
+
+interface CaseRun {
+  readonly caseId: string;
+  readonly facts: Generator<LifeStep, void, undefined>;
+  next: LifeStep;
+  /** Business day of the case's previous true fact. */
+  lastDay: number;
+  /** When the case's previous fact in order was sent (ms since epoch): later facts are sent after it. */
+  lastSentMs: number;
+}
+
+/**
+ * A synthetic English LA's pathway events, as a feed would send them: in the order they are sent (by recordedAt),
+ * streamed, with facts late and out of order, corrections, retractions and duplicates at the `noise` rates.
+ *
+ * The same options always give the same events. The LA is simulated day by day; each open case is a lazy
+ * {@link CaseLife}, so memory holds the open cases and a few weeks of unsent events, never the whole LA.
+ *
+ * The LA's existing caseload: the plans it already maintains when the period starts are generated as cases whose
+ * history begins before it (their request, assessment, plan and every review since), replayed from the start of the
+ * stream, so every fact a KPI needs about an existing plan (its last review) is there and no plan appears from
+ * nowhere. New requests start one warm-up year before the `years` reported on, so that the first reported year
+ * already has assessments in progress and reviews due, as a real LA's would.
+ */
+export function generateLa(options: GenerateLaOptions): Generator<PathwayEvent, void, undefined> {
+  return simulate(resolveOptions(options));
+}
+
+interface ResolvedOptions {
+  readonly la: string;
+  readonly seed: number;
+  readonly years: number;
+  readonly endDay: number;
+  readonly plans: number;
+  readonly noise: NoiseRates;
+  readonly withRecordedAt: boolean;
+  readonly source: string;
+}
+
+function resolveOptions(options: GenerateLaOptions): ResolvedOptions {
+  const la = options.la;
+  if (!/^\d{3}$/.test(la)) throw new RangeError(`la must be a three-digit LA code, got ${JSON.stringify(la)}`);
+  if (!Number.isSafeInteger(options.seed)) throw new RangeError('seed must be a safe integer');
+  const years = options.years ?? DEFAULT_YEARS;
+  if (!Number.isInteger(years) || years < 1 || years > 30) throw new RangeError('years must be a whole number 1-30');
+  const plans = options.plans ?? NATIONAL_CALIBRATION.plansPerLaApprox2025;
+  if (!(plans >= 1 && plans <= 100_000)) throw new RangeError('plans must be between 1 and 100,000');
+  const noise: NoiseRates = { ...DEFAULT_NOISE, ...options.noise };
+  for (const [name, rate] of Object.entries(noise)) {
+    if (!(rate >= 0 && rate <= 0.2)) throw new RangeError(`noise.${name} must be between 0 and 0.2`);
+  }
+  const endDay = dayFromIso(options.endDate ?? DEFAULT_END_DATE);
+  const source = options.source ?? 'synthetic';
+  if (source.trim().length === 0 || source.length > 200) throw new RangeError('source must be 1-200 characters');
+  return { la, seed: options.seed, years, endDay, plans, noise, withRecordedAt: options.recordedAt ?? true, source };
+}
+
+function* simulate(options: ResolvedOptions): Generator<PathwayEvent, void, undefined> {
+  const { la, years, endDay, plans, noise, withRecordedAt, source } = options;
+  const windowStart = addMonths(endDay + 1, -12 * years);
+  const firstRequestDay = addMonths(windowStart, -12);
+  const model = pathwayModel();
+  const calibration = model.calibration;
+  const laKey = hashString(la);
+
+  // The LA's plans follow the national growth of plans in January, scaled to end at `plans`.
+  const growth = annualGrowth(calibration.ehcPlansInJanuary);
+  const targetPlans = (day: number): number => plans * growth ** ((day - endDay) / 365.25);
+  const census2025 = dayOf(2025, 1, 16);
+  const nationalPerLa = (day: number): number =>
+    (calibration.ehcPlansInJanuary[2025] as number) /
+    calibration.localAuthorities /
+    growth ** ((census2025 - day) / 365.25);
+  const scale = plans / nationalPerLa(endDay);
+
+  const arrivals = new Random(options.seed, laKey, 1);
+  const ids = new Random(options.seed, laKey, 2);
+  const feedNoise = new Random(options.seed, laKey, 3);
+
+  let activePlans = 0;
+  const caseload = new CaseloadSteering(targetPlans, growth, windowStart);
+  let caseCount = 0;
+  let appealCount = 0;
+  const otherLas = LA_CODES.filter((code) => code !== la);
+  const world: LaWorld = {
+    la,
+    model,
+    firstRequestDay,
+    endDay,
+    ceaseChance: (base) => caseload.ceaseChance(base),
+    nextAppealId: (day) =>
+      `EH${la}-${String(civilOf(day).year % 100).padStart(2, '0')}-${String(++appealCount).padStart(5, '0')}`,
+    otherLa: (rng) => rng.pick(otherLas),
+  };
+
+  const open = new MinHeap<CaseRun>();
+  const outbox = new MinHeap<PathwayEvent>(); // what the feed will send, keyed by when
+  const endMs = endDay * DAY_MS + DAY_MS - 1;
+
+  const startCase = (origin: CaseOrigin, profile: CaseProfile): void => {
+    const caseNumber = ++caseCount;
+    const life = new CaseLife(world, new Random(options.seed, laKey, 100 + caseNumber), profile, origin).facts();
+    const first = life.next();
+    if (first.done || first.value.day > endDay) return;
+    open.push(first.value.day, {
+      caseId: `C${String(caseNumber).padStart(6, '0')}`,
+      facts: life,
+      next: first.value,
+      lastDay: -Infinity,
+      lastSentMs: -Infinity,
+    });
+  };
+
+  const requestsInYear = (year: number): number =>
+    (nationalRequestsInYear(calibration, year) / calibration.localAuthorities) * scale;
+
+  // The plans already maintained when new requests start, each with its history. New requests take months to become
+  // plans, so the caseload starts above the target path by about the plans that requests made before the start would
+  // have added in its first months (a third of a year's requests).
+  const inFlight = requestsInYear(civilOf(firstRequestDay).year) / 3;
+  const existing = Math.round(targetPlans(firstRequestDay) + inFlight);
+  for (let i = 0; i < existing; i++) {
+    const age = arrivals.weighted(model.ageOfPlans);
+    const profile = newProfile(arrivals, model, firstRequestDay - Math.round((age + arrivals.next()) * 365.25));
+    let ageAtRequest = arrivals.weighted(model.ageAtRequest);
+    for (let tries = 0; ageAtRequest > age && tries < 8; tries++) ageAtRequest = arrivals.weighted(model.ageAtRequest);
+    const yearsOfPlan = Math.min(10, Math.max(0, age - ageAtRequest) + arrivals.next());
+    const requestDay = Math.min(firstRequestDay - 560, firstRequestDay - Math.round(yearsOfPlan * 365.25) - 150);
+    startCase({ kind: 'existing-plan', requestDay: workingDayNear(requestDay) }, profile);
+  }
+
+  const envelope = (run: CaseRun, fact: Fact, eventId: string, day: number, sentMs: number): PathwayEvent => {
+    const event = {
+      eventId,
+      caseId: run.caseId,
+      la,
+      type: fact.type,
+      occurredOn: isoOf(day),
+      source,
+      data: fact.data,
+      ...(withRecordedAt ? { recordedAt: new Date(sentMs).toISOString() } : {}),
+    };
+    return event as PathwayEvent;
+  };
+
+  const officeTime = (day: number): number => day * DAY_MS + 8 * HOUR_MS + Math.floor(feedNoise.next() * 10 * HOUR_MS);
+  const send = (event: PathwayEvent, sentMs: number): void => outbox.push(sentMs, event);
+
+  const record = (run: CaseRun, fact: Fact): void => {
+    if (fact.type === 'FinalPlanIssued' || fact.type === 'PlanTransferredIn') {
+      activePlans++;
+      caseload.planStarted();
+    } else if (fact.type === 'PlanCeased' || fact.type === 'PlanTransferredOut') {
+      activePlans--;
+      caseload.planEnded();
+    }
+
+    const eventId = ids.uuid();
+    const kind = noiseKind(feedNoise.next(), noise);
+
+    // Usually keyed the same day, sometimes a few working days later; always after the case's previous fact.
+    const v = feedNoise.next();
+    const lag = v < 0.7 ? 0 : v < 0.95 ? feedNoise.int(1, 3) : feedNoise.int(4, 10);
+    const sentMs = Math.min(endMs, Math.max(run.lastSentMs + feedNoise.int(1, 600) * 1000, officeTime(fact.day + lag)));
+
+    if ((kind === 'late' || kind === 'out-of-order') && (kind === 'late' || MAY_ARRIVE_OUT_OF_ORDER.has(fact.type))) {
+      const lateMs = Math.min(endMs, Math.max(sentMs, officeTime(fact.day + feedNoise.int(7, 60))));
+      send(envelope(run, fact, eventId, fact.day, lateMs), lateMs);
+      if (kind === 'late') run.lastSentMs = lateMs;
+    } else if (kind === 'correction' && CORRECTABLE.has(fact.type) && fact.day - run.lastDay >= 2) {
+      // Keyed with an earlier date that still falls after the case's previous fact, so the case reads the same way
+      // in between; corrected some days later.
+      const wrongDay = fact.day - feedNoise.int(1, Math.min(30, fact.day - run.lastDay - 1));
+      send(envelope(run, fact, eventId, wrongDay, sentMs), sentMs);
+      run.lastSentMs = sentMs;
+      const correctionDay = Math.min(endDay, Math.floor(sentMs / DAY_MS) + feedNoise.int(2, 30));
+      const correctionMs = Math.min(endMs, Math.max(sentMs + 60_000, officeTime(correctionDay)));
+      const correction = {
+        eventId: ids.uuid(),
+        caseId: run.caseId,
+        la,
+        type: 'EventCorrected',
+        occurredOn: isoOf(correctionDay),
+        source,
+        data: { correctedEventId: eventId, occurredOn: isoOf(fact.day) },
+        ...(withRecordedAt ? { recordedAt: new Date(correctionMs).toISOString() } : {}),
+      } as PathwayEvent;
+      send(correction, correctionMs);
+    } else if (kind === 'retraction' && MAY_BE_KEYED_TWICE.has(fact.type)) {
+      send(envelope(run, fact, eventId, fact.day, sentMs), sentMs);
+      const twinMs = Math.min(endMs, sentMs + feedNoise.int(1, 30) * 60_000);
+      const twinId = ids.uuid();
+      send(envelope(run, keyedInError(fact, feedNoise, model, endDay), twinId, fact.day, twinMs), twinMs);
+      run.lastSentMs = twinMs;
+      const retractionDay = Math.min(endDay, Math.floor(twinMs / DAY_MS) + feedNoise.int(1, 20));
+      const retractionMs = Math.min(endMs, Math.max(twinMs + 60_000, officeTime(retractionDay)));
+      const retraction = {
+        eventId: ids.uuid(),
+        caseId: run.caseId,
+        la,
+        type: 'EventRetracted',
+        occurredOn: isoOf(retractionDay),
+        source,
+        data: { retractedEventId: twinId, reason: 'keyed in error' },
+        ...(withRecordedAt ? { recordedAt: new Date(retractionMs).toISOString() } : {}),
+      } as PathwayEvent;
+      send(retraction, retractionMs);
+    } else {
+      const event = envelope(run, fact, eventId, fact.day, sentMs);
+      send(event, sentMs);
+      run.lastSentMs = sentMs;
+      if (kind === 'duplicate') send(event, Math.min(endMs, sentMs + feedNoise.int(60, 3 * 86_400) * 1000));
+    }
+    run.lastDay = fact.day;
+  };
+
+  const firstDay = Math.min(open.peekKey(), firstRequestDay);
+  for (let day = firstDay; day <= endDay; day++) {
+    if (day >= firstRequestDay && isWorkingDay(day)) {
+      const { year, month } = civilOf(day);
+      const requestsToday = (requestsInYear(year) * (model.requestSeasonality[month - 1] ?? 1)) / WORKING_DAYS_PER_YEAR;
+      for (let n = arrivals.poisson(requestsToday); n > 0; n--) {
+        const age = arrivals.weighted(model.ageAtRequest);
+        startCase(
+          { kind: 'request', day },
+          newProfile(arrivals, model, day - Math.round((age + arrivals.next()) * 365.25)),
+        );
+      }
+      const transfersToday = (model.transferInPerYear * targetPlans(day)) / WORKING_DAYS_PER_YEAR;
+      for (let n = arrivals.poisson(transfersToday); n > 0; n--) {
+        const age = arrivals.weighted(model.ageOfPlans);
+        const profile = newProfile(arrivals, model, day - Math.round((age + arrivals.next()) * 365.25));
+        const lastReviewDay = day - arrivals.int(30, 330);
+        startCase({ kind: 'transfer-in', day, lastReviewDay, fromLa: arrivals.pick(otherLas) }, profile);
+      }
+    }
+    while (open.peekKey() <= day) {
+      const run = open.pop() as CaseRun;
+      if (run.next.type !== 'wake') record(run, run.next);
+      const next = run.facts.next();
+      if (next.done || next.value.day > endDay) continue;
+      run.next = next.value;
+      open.push(next.value.day, run);
+    }
+    caseload.endOfDay(day, activePlans);
+    const sentBy = (day + 1) * DAY_MS;
+    while (outbox.peekKey() < sentBy) yield outbox.pop() as PathwayEvent;
+  }
+  while (outbox.size > 0) yield outbox.pop() as PathwayEvent;
+}
+
+/** A working day at or after `day`. */
+function workingDayNear(day: number): number {
+  let d = day;
+  while (!isWorkingDay(d)) d++;
+  return d;
+}
+
+function newProfile(rng: Random, model: PathwayModel, bornAround: number): CaseProfile {
+  const { year, month } = civilOf(bornAround);
+  const birthMonth: IsoMonth = `${year}-${String(month).padStart(2, '0')}`;
+  return {
+    birthDay: dayOf(year, month, 15),
+    birthMonth,
+    primaryNeed: rng.weighted(model.primaryNeeds),
+    team: rng.weighted(model.teams),
+    requestSource: rng.weighted(model.requestSources),
+  };
+}
+
+type NoiseKind = 'late' | 'out-of-order' | 'correction' | 'retraction' | 'duplicate' | 'none';
+
+/** Which noise (at most one) a fact gets, from a uniform draw `u`. */
+function noiseKind(u: number, noise: NoiseRates): NoiseKind {
+  const kinds: readonly (readonly [NoiseKind, number])[] = [
+    ['late', noise.late],
+    ['out-of-order', noise.outOfOrder],
+    ['correction', noise.corrections],
+    ['retraction', noise.retractions],
+    ['duplicate', noise.duplicates],
+  ];
+  let threshold = 0;
+  for (const [kind, rate] of kinds) {
+    threshold += rate;
+    if (u < threshold) return kind;
+  }
+  return 'none';
+}
+
+/** A second fact keyed in error next to a true one: advice asked of the wrong service, or a timescale exception
+ * never granted; a need entered on the wrong case; a certificate entered twice. */
+function keyedInError(fact: Fact, rng: Random, model: PathwayModel, endDay: number): Fact {
+  if (fact.type === 'AdviceRequested') {
+    if (rng.chance(0.5)) {
+      return {
+        day: fact.day,
+        type: 'TimescaleExceptionApplied',
+        data: { reason: 'personal-circumstances', from: isoOf(fact.day), to: isoOf(Math.min(endDay, fact.day + 28)) },
+      };
+    }
+    return { ...fact, data: { adviceFrom: fact.data.adviceFrom === 'health' ? 'social-care' : 'health' } };
+  }
+  if (fact.type === 'CaseDetailsUpdated') return { ...fact, data: { primaryNeed: rng.weighted(model.primaryNeeds) } };
+  return fact;
+}
