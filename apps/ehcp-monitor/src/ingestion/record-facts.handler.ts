@@ -3,6 +3,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
   decide,
   evolve,
+  foldCase,
   fromStoredShape,
   initialState,
   streamNameFor,
@@ -75,7 +76,8 @@ export class RecordPathwayFactsHandler implements ICommandHandler<RecordPathwayF
   private async tryRecordForCase(stream: string, facts: readonly PathwayEvent[]): Promise<FactResult[]> {
     const history = await this.store.readStream(stream);
     const known = new Set(history.map((e) => e.eventId));
-    let state: CaseState = history.reduce((s, e) => evolve(s, fromStoredShape(e)), initialState);
+    // One fold of the whole history: evolving fact by fact would re-derive the case at every step.
+    let state: CaseState = history.length === 0 ? initialState : foldCase(history.map(fromStoredShape));
     const version = history.length === 0 ? -1 : history[history.length - 1]!.streamVersion;
     const now = this.clock.today();
 
