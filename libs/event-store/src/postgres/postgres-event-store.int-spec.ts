@@ -75,6 +75,35 @@ describe('PostgreSQL event store', () => {
     }
   });
 
+  it('wakes waiters by NOTIFY, long before the next poll would', async () => {
+    const pool = new pg.Pool({ connectionString: url, max: 4 });
+    const listening = new PostgresEventStore(pool, { notifications: true, pollIntervalMs: 60_000 });
+    const writer = new PostgresEventStore(pool);
+    try {
+      const head = await listening.headPosition();
+      const started = Date.now();
+      const waits = [listening.waitForEvents(head, 30_000), listening.waitForEvents(head, 30_000)];
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await writer.appendToStream(
+        `ehcp-case-test-${randomUUID()}`,
+        [{ eventId: randomUUID(), type: 'T', data: {} }],
+        ExpectedVersion.noStream,
+      );
+      await Promise.all(waits);
+      expect(Date.now() - started).toBeLessThan(10_000);
+
+      // A waiter already past the head is not woken by a notification for older positions: it times out.
+      const ahead = await listening.headPosition();
+      const quiet = Date.now();
+      await listening.waitForEvents(ahead + 1_000n, 300);
+      expect(Date.now() - quiet).toBeGreaterThanOrEqual(250);
+    } finally {
+      await listening.close();
+      await writer.close();
+      await pool.end();
+    }
+  }, 40_000);
+
   it('reports an unreachable server as EventStoreUnavailableError', async () => {
     const port = await closedPort();
     await expect(
