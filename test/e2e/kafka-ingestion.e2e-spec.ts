@@ -69,16 +69,17 @@ describe('ingestion from Kafka through the service', () => {
     await consumer.connect();
     await consumer.subscribe({ topic: deadLetterTopic, fromBeginning: true });
     await consumer.run({
-      eachMessage: async ({ message }) => {
+      eachMessage: ({ message }) => {
         dead.push({
           reason: String(message.headers?.['x-dlq-reason'] ?? ''),
           code: String(message.headers?.['x-dlq-code'] ?? ''),
           offset: String(message.headers?.['x-original-offset'] ?? ''),
         });
+        return Promise.resolve();
       },
     });
     await eventually(
-      async () => dead.length,
+      () => Promise.resolve(dead.length),
       (n) => n >= 2,
     );
     await consumer.disconnect();

@@ -36,7 +36,9 @@ async function call(url: string, method: 'GET' | 'POST'): Promise<unknown> {
   try {
     response = await fetch(url, { method });
   } catch (error) {
-    throw new Error(`cannot reach the service at ${url}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`cannot reach the service at ${url}: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) throw new Error(`${method} ${url} answered ${response.status}: ${JSON.stringify(body)}`);

@@ -62,7 +62,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         typeof response === 'string'
           ? response
           : typeof response === 'object' && response !== null && 'message' in response
-            ? String((response as { message: unknown }).message)
+            ? String(response.message)
             : exception.message;
       return { type: 'about:blank', title: HttpStatus[status] ?? 'Error', status, detail, instance };
     }
