@@ -117,8 +117,10 @@ async function postWithRetry(url: string, facts: unknown[]): Promise<FactAnswer[
         body: JSON.stringify(facts),
       });
     } catch (error) {
-      if (attempt >= 5)
-        throw new Error(`cannot reach ${url}: ${error instanceof Error ? error.message : String(error)}`);
+      if (attempt >= 5) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new Error(`cannot reach ${url}: ${reason}`, { cause: error });
+      }
       await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
       continue;
     }
