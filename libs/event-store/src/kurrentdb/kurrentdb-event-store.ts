@@ -18,6 +18,7 @@ import {
   type ReadAllBatch,
   type StoredEvent,
 } from '../event-store.js';
+import { sleep, untilDeadline } from '../deadline.js';
 import { assertAppendable, eventIdKey, splitDuplicates } from '../new-events.js';
 import {
   APPLICATION_STREAMS_REGEX,
@@ -207,11 +208,15 @@ export class KurrentDbEventStore implements EventStore {
   /** Polls the head: a catch-up subscription per waiter would cost a server stream each for little gain. */
   async waitForEvents(checkpoint: bigint, timeoutMs: number): Promise<void> {
     const deadline = Date.now() + Math.max(0, timeoutMs);
+    await untilDeadline(this.poll(checkpoint, deadline), deadline);
+  }
+
+  private async poll(checkpoint: bigint, deadline: number): Promise<void> {
     while (!this.closed) {
       if ((await this.headPosition()) > checkpoint) return;
       const remaining = deadline - Date.now();
       if (remaining <= 0) return;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(this.pollIntervalMs, remaining)));
+      await sleep(Math.min(this.pollIntervalMs, remaining));
     }
   }
 

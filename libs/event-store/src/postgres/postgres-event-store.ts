@@ -8,6 +8,7 @@ import {
   type ReadAllBatch,
   type StoredEvent,
 } from '../event-store.js';
+import { sleep, untilDeadline } from '../deadline.js';
 import { assertAppendable, eventIdKey, splitDuplicates } from '../new-events.js';
 import { migrateEventStore } from './migrate.js';
 import { isUniqueViolation, toEventStoreError } from './pg-errors.js';
@@ -170,11 +171,7 @@ export class PostgresEventStore implements EventStore {
 
   async waitForEvents(checkpoint: bigint, timeoutMs: number): Promise<void> {
     const deadline = Date.now() + Math.max(0, timeoutMs);
-    if (this.notifications && (await this.listen())) {
-      await this.waitForNotification(checkpoint, deadline);
-    } else {
-      await this.poll(checkpoint, deadline);
-    }
+    await untilDeadline(this.waitUntil(checkpoint, deadline), deadline);
   }
 
   async close(): Promise<void> {
@@ -383,6 +380,14 @@ export class PostgresEventStore implements EventStore {
     return client;
   }
 
+  private async waitUntil(checkpoint: bigint, deadline: number): Promise<void> {
+    if (this.notifications && (await this.listen())) {
+      await this.waitForNotification(checkpoint, deadline);
+    } else {
+      await this.poll(checkpoint, deadline);
+    }
+  }
+
   private async waitForNotification(checkpoint: bigint, deadline: number): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     let waiter: Waiter | undefined;
@@ -406,7 +411,7 @@ export class PostgresEventStore implements EventStore {
       if ((await this.headPosition()) > checkpoint) return;
       const remaining = deadline - Date.now();
       if (remaining <= 0) return;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(this.pollIntervalMs, remaining)));
+      await sleep(Math.min(this.pollIntervalMs, remaining));
     }
   }
 }
