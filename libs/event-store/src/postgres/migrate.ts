@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
+import { BUNDLED_MIGRATIONS } from './bundled-migrations.js';
 import { toEventStoreError } from './pg-errors.js';
 
 /** Session advisory lock held while migrating, so that processes starting together apply each migration once. */
@@ -12,19 +13,15 @@ export interface Migration {
   readonly sql: string;
 }
 
-/**
- * The migrations folder next to this module. A build that compiles to `dist/` without copying `.sql` files still
- * finds them in the source tree.
- */
-export function migrationsDirectory(): string {
+/** The migrations folder next to this module, or undefined in a build that ships only compiled JavaScript. */
+export function migrationsDirectory(): string | undefined {
   const here = fileURLToPath(new URL('./migrations/', import.meta.url));
-  if (existsSync(here)) return here;
-  const fromSource = here.replace(`${sep}dist${sep}`, sep);
-  if (existsSync(fromSource)) return fromSource;
-  throw new Error(`Event store migrations not found at ${here}`);
+  return existsSync(here) ? here : undefined;
 }
 
-export function loadMigrations(directory: string = migrationsDirectory()): Migration[] {
+/** The `.sql` files in name order; without the folder, the copy bundled into the code. */
+export function loadMigrations(directory: string | undefined = migrationsDirectory()): Migration[] {
+  if (directory === undefined) return [...BUNDLED_MIGRATIONS];
   return readdirSync(directory)
     .filter((file) => file.endsWith('.sql'))
     .sort()
