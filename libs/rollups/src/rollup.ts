@@ -1,0 +1,234 @@
+import { addDays, type IsoDate } from '#calendar';
+import {
+  annualReviews,
+  atRisk,
+  caseload,
+  CLOCK_WEEK_BANDS,
+  sixWeekDecisions,
+  tribunal,
+  twentyWeekTimeliness,
+  type ClockSummary,
+  type Figure,
+  type KpiReport,
+  type ReportOptions,
+} from '#kpis';
+import { pendingDeadlines, type FactKind, type FactRow } from '#projections';
+import { factsOn } from './facts-on.js';
+import type { WeekWindow } from './weeks.js';
+
+/** A figure as the board receives it: numerator, denominator (null for a count) and rate. */
+export interface RollupFigure {
+  readonly numerator: number;
+  readonly denominator: number | null;
+  readonly rate: number | null;
+}
+
+/** The headline KPIs over one period (a week, or the 12 months to its Sunday). */
+export interface HeadlineFigures {
+  readonly from: IsoDate;
+  readonly to: IsoDate;
+  /** Of requests decided in the period (withdrawn excluded), those decided within 6 weeks. */
+  readonly decisionsWithinSixWeeks: RollupFigure;
+  /** New plans issued in the period (SEN2, by final plan date). */
+  readonly newPlansIssued: RollupFigure;
+  readonly withinTwentyWeeksIncludingExceptions: RollupFigure;
+  readonly withinTwentyWeeksExcludingExceptions: RollupFigure;
+  /** Annual reviews due in the period. */
+  readonly annualReviewsDue: RollupFigure;
+  /** Of reviews due in the period, those held by their due date. */
+  readonly annualReviewsHeldOnTime: RollupFigure;
+  readonly appealsRegistered: RollupFigure;
+  /** Appeals registered / appealable decisions in the period. */
+  readonly appealRate: RollupFigure;
+  /** Appeals registered / DfE 2024 denominator (refusals, no-plan, ceased as needs met, plans at the January census). */
+  readonly dfe2024AppealRate: RollupFigure;
+}
+
+/** Requests and assessments open at the end of the week's Sunday, by week of the clock. */
+export interface Backlog {
+  readonly on: IsoDate;
+  readonly openRequests: number;
+  readonly byClockWeeks: Readonly<Record<string, number>>;
+  readonly activePlans: number;
+}
+
+/** Cases whose next statutory deadline, as the case stood on the Sunday, had passed or fell within N days. */
+export interface AtRiskCounts {
+  readonly on: IsoDate;
+  readonly withinDays: number;
+  readonly overdue: number;
+  readonly dueSoon: number;
+  readonly total: number;
+  readonly byStep: Readonly<Record<string, number>>;
+}
+
+/** One LA's rollup of one ISO week, as stored, served and published. JSON all the way down. */
+export interface WeeklyRollup {
+  readonly la: string;
+  readonly week: string;
+  readonly weekStart: IsoDate;
+  readonly weekEnd: IsoDate;
+  /** 1 for the week as first reported; higher once later-recorded facts changed it. */
+  readonly revision: number;
+  /** ISO instant. */
+  readonly computedAt: string;
+  /** The event-store position the case clocks had folded up to when this was computed. */
+  readonly basedOnPosition: string;
+  readonly thisWeek: HeadlineFigures;
+  readonly rolling12Months: HeadlineFigures;
+  readonly backlog: Backlog;
+  readonly atRisk: AtRiskCounts;
+}
+
+/** The fact kinds a rollup reads. */
+export const ROLLUP_FACT_KINDS: readonly FactKind[] = [
+  'request-decision',
+  'new-plan',
+  'annual-review',
+  'amendment',
+  'phase-transfer',
+  'tribunal-appeal',
+  'appealable-decision',
+  'plan',
+];
+
+/**
+ * The fact rows one computation needs for these windows: a superset (the KPI functions apply their exact rules),
+ * reaching back to 1 January of the earliest rolling year for the DfE census denominator and forward by the
+ * at-risk horizon.
+ */
+export function factRange(windows: readonly WeekWindow[], atRiskDays: number): { from: IsoDate; to: IsoDate } {
+  if (windows.length === 0) throw new RangeError('no weeks to compute');
+  const earliest = windows.reduce((a, b) => (a.rollingFrom <= b.rollingFrom ? a : b)).rollingFrom;
+  const latest = windows.reduce((a, b) => (a.weekEnd >= b.weekEnd ? a : b)).weekEnd;
+  return { from: `${earliest.slice(0, 4)}-01-01`, to: addDays(latest, atRiskDays) };
+}
+
+export interface ComputeOptions {
+  readonly atRiskDays: number;
+  readonly computedAt: Date;
+  readonly basedOnPosition: string;
+}
+
+/**
+ * One week's rollup from the LA's fact rows, through the KPI functions. The reference date of every
+ * date-relative figure is the week's Sunday (not today), so a week's content changes only when facts do.
+ */
+export function computeRollup(
+  la: string,
+  window: WeekWindow,
+  rows: readonly FactRow[],
+  options: ComputeOptions,
+): Omit<WeeklyRollup, 'revision'> {
+  return {
+    la,
+    week: window.week,
+    weekStart: window.weekStart,
+    weekEnd: window.weekEnd,
+    computedAt: options.computedAt.toISOString(),
+    basedOnPosition: options.basedOnPosition,
+    thisWeek: headlines(rows, window.weekStart, window.weekEnd, window.weekEnd),
+    rolling12Months: headlines(rows, window.rollingFrom, window.weekEnd, window.weekEnd),
+    backlog: backlogOn(rows, window),
+    atRisk: atRiskOn(la, rows, window.weekEnd, options.atRiskDays),
+  };
+}
+
+function headlines(rows: readonly FactRow[], from: IsoDate, to: IsoDate, referenceDate: IsoDate): HeadlineFigures {
+  // One group per calendar year keeps the work per call small; only the total is used.
+  const options: ReportOptions = { from, to, groupBy: 'year' };
+  const six = totals(sixWeekDecisions(rows, options));
+  const twenty = totals(twentyWeekTimeliness(rows, options));
+  const reviews = totals(annualReviews(rows, options, referenceDate));
+  const appeals = tribunal(rows, options);
+  const appealFigures = appeals.total.figures;
+  const appealsRegistered = figure(appealFigures, 'appealsRegistered');
+  const rateOver = (denominatorName: string): RollupFigure => {
+    const denominator = figure(appealFigures, denominatorName).numerator;
+    return {
+      numerator: appealsRegistered.numerator,
+      denominator,
+      rate: denominator === 0 ? null : Math.round((appealsRegistered.numerator / denominator) * 10000) / 10000,
+    };
+  };
+  return {
+    from,
+    to,
+    decisionsWithinSixWeeks: figure(six, 'decidedWithinSixWeeks'),
+    newPlansIssued: figure(twenty, 'newPlansIssued'),
+    withinTwentyWeeksIncludingExceptions: figure(twenty, 'withinTwentyWeeksIncludingExceptions'),
+    withinTwentyWeeksExcludingExceptions: figure(twenty, 'withinTwentyWeeksExcludingExceptions'),
+    annualReviewsDue: figure(reviews, 'reviewsDue'),
+    annualReviewsHeldOnTime: figure(reviews, 'heldOnTime'),
+    appealsRegistered,
+    appealRate: rateOver('appealableDecisions'),
+    dfe2024AppealRate: rateOver('dfe2024Denominator'),
+  };
+}
+
+function backlogOn(rows: readonly FactRow[], window: WeekWindow): Backlog {
+  const figures = totals(
+    caseload(rows, { from: window.weekStart, to: window.weekEnd, groupBy: 'year' }, window.weekEnd),
+  );
+  const byClockWeeks: Record<string, number> = {};
+  for (const band of CLOCK_WEEK_BANDS) byClockWeeks[band.name] = figure(figures, band.name).numerator;
+  return {
+    on: window.weekEnd,
+    openRequests: figure(figures, 'openRequests').numerator,
+    byClockWeeks,
+    activePlans: figure(figures, 'activePlans').numerator,
+  };
+}
+
+function atRiskOn(la: string, rows: readonly FactRow[], on: IsoDate, withinDays: number): AtRiskCounts {
+  const byCase = new Map<string, FactRow[]>();
+  for (const row of rows) {
+    const list = byCase.get(row.caseId);
+    if (list === undefined) byCase.set(row.caseId, [row]);
+    else list.push(row);
+  }
+  const clocks: ClockSummary[] = [];
+  for (const [caseId, caseRows] of byCase) {
+    const next = pendingDeadlines(
+      factsOn(
+        caseRows.map((row) => row.fact),
+        on,
+      ),
+    )[0];
+    if (next === undefined) continue;
+    const first = caseRows[0]!;
+    clocks.push({
+      la,
+      caseId,
+      stage: next.step,
+      nextDeadline: next.due,
+      nextDeadlineStep: next.step,
+      team: first.team,
+      primaryNeed: first.primaryNeed,
+    });
+  }
+  const report = atRisk(clocks, on, withinDays);
+  const byStep: Record<string, number> = {};
+  for (const atRiskCase of report.cases) {
+    const step = atRiskCase.step ?? 'unknown';
+    byStep[step] = (byStep[step] ?? 0) + 1;
+  }
+  return {
+    on,
+    withinDays,
+    overdue: report.overdue,
+    dueSoon: report.dueSoon,
+    total: report.cases.length,
+    byStep: Object.fromEntries(Object.entries(byStep).sort(([a], [b]) => a.localeCompare(b))),
+  };
+}
+
+function totals(report: KpiReport): Readonly<Record<string, Figure>> {
+  return report.total.figures;
+}
+
+function figure(figures: Readonly<Record<string, Figure>>, name: string): RollupFigure {
+  const found = figures[name];
+  if (found === undefined) throw new Error(`the KPI report has no figure ${name}`);
+  return { numerator: found.numerator, denominator: found.denominator, rate: found.rate };
+}
