@@ -39,6 +39,19 @@ export interface KurrentDbEventStoreOptions {
 
 type RecordedEvent = NonNullable<ResolvedEvent['event']>;
 
+/** Marker reads and writes in flight at once for one append (a batch may carry 1,000 events). */
+const MARKER_CONCURRENCY = 32;
+
+async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    for (let index = next++; index < items.length; index = next++) results[index] = await work(items[index]!);
+  });
+  await Promise.all(lanes);
+  return results;
+}
+
 function asRecord(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array)
     ? (value as Record<string, unknown>)
@@ -95,7 +108,7 @@ export class KurrentDbEventStore implements EventStore {
     expected: ExpectedVersion,
   ): Promise<AppendResult> {
     assertAppendable(streamName, events);
-    const indexed = await Promise.all(events.map((event) => this.markerStream(event.eventId)));
+    const indexed = await mapLimited(events, MARKER_CONCURRENCY, (event) => this.markerStream(event.eventId));
     const storedIds = new Set(
       events.filter((_, index) => indexed[index] !== undefined).map((e) => eventIdKey(e.eventId)),
     );
@@ -130,10 +143,12 @@ export class KurrentDbEventStore implements EventStore {
     } catch (error) {
       throw toEventStoreError(error, streamName, expected);
     }
+    // The events are stored: a failure to mark them must not report the append as failed. The next append to this
+    // stream finds them unmarked and writes the markers.
     await this.writeMarkers(
       streamName,
       fresh.map((event) => event.eventId),
-    );
+    ).catch(() => undefined);
     return { nextExpectedVersion: Number(nextRevision), outcomes };
   }
 
@@ -248,22 +263,20 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   private async writeMarkers(streamName: string, eventIds: readonly string[]): Promise<void> {
-    await Promise.all(
-      eventIds.map(async (eventId) => {
-        const marker = eventIdStreamName(eventId);
-        try {
-          await this.client.appendToStream(
-            marker,
-            jsonEvent({ id: randomUUID(), type: EVENT_ID_MARKER_TYPE, data: { streamName } }),
-            { streamState: NO_STREAM },
-          );
-        } catch (error) {
-          const mapped = toEventStoreError(error, marker);
-          // Already marked (by a concurrent writer or an earlier repair): the index holds what it must.
-          if (mapped instanceof ExpectedVersionConflictError) return;
-          throw mapped;
-        }
-      }),
-    );
+    await mapLimited(eventIds, MARKER_CONCURRENCY, async (eventId) => {
+      const marker = eventIdStreamName(eventId);
+      try {
+        await this.client.appendToStream(
+          marker,
+          jsonEvent({ id: randomUUID(), type: EVENT_ID_MARKER_TYPE, data: { streamName } }),
+          { streamState: NO_STREAM },
+        );
+      } catch (error) {
+        const mapped = toEventStoreError(error, marker);
+        // Already marked (by a concurrent writer or an earlier repair): the index holds what it must.
+        if (mapped instanceof ExpectedVersionConflictError) return;
+        throw mapped;
+      }
+    });
   }
 }

@@ -78,6 +78,16 @@ describe('KurrentDB error mapping', () => {
     }
   });
 
+  it('maps raw gRPC failures by status code', () => {
+    const grpc = (code: number): Error =>
+      Object.assign(new Error(`${code} failed`), { code, details: '', metadata: {} });
+    for (const code of [14, 4, 1])
+      expect(toEventStoreError(grpc(code), 's')).toBeInstanceOf(EventStoreUnavailableError);
+    for (const code of [7, 16]) expect(toEventStoreError(grpc(code), 's')).toBeInstanceOf(EventStoreAccessDeniedError);
+    const invalid = grpc(3);
+    expect(toEventStoreError(invalid, 's')).toBe(invalid);
+  });
+
   it('leaves other errors unchanged and recognises a missing stream', () => {
     const unknown = new UnknownError();
     expect(toEventStoreError(unknown, 's')).toBe(unknown);

@@ -79,6 +79,16 @@ const UNAVAILABLE = new Set<string>([
   ErrorType.CANCELLED,
 ]);
 
+/** gRPC status codes, for the client paths that reject with a raw gRPC ServiceError instead of a typed error. */
+const GRPC_UNAVAILABLE = new Set([1, 4, 14]); // CANCELLED, DEADLINE_EXCEEDED, UNAVAILABLE
+const GRPC_DENIED = new Set([7, 16]); // PERMISSION_DENIED, UNAUTHENTICATED
+
+function grpcStatus(error: unknown): number | undefined {
+  if (typeof error !== 'object' || error === null || !('code' in error) || !('details' in error)) return undefined;
+  const { code } = error;
+  return typeof code === 'number' ? code : undefined;
+}
+
 export function isStreamNotFound(error: unknown): boolean {
   const type = errorType(error);
   return type === ErrorType.STREAM_NOT_FOUND || type === ErrorType.NO_STREAM;
@@ -100,8 +110,12 @@ export function toEventStoreError(error: unknown, streamName: string, expected?:
   if (type === ErrorType.ACCESS_DENIED) {
     return new EventStoreAccessDeniedError(`Access to stream ${streamName} was denied by KurrentDB`);
   }
-  if (type !== undefined && UNAVAILABLE.has(type)) {
+  const status = grpcStatus(error);
+  if ((type !== undefined && UNAVAILABLE.has(type)) || (status !== undefined && GRPC_UNAVAILABLE.has(status))) {
     return new EventStoreUnavailableError('The KurrentDB event store cannot be reached', { cause: error });
+  }
+  if (status !== undefined && GRPC_DENIED.has(status)) {
+    return new EventStoreAccessDeniedError(`Access to stream ${streamName} was denied by KurrentDB`);
   }
   return error;
 }
