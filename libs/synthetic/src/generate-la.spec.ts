@@ -115,37 +115,30 @@ describe('generateLa: every event is a valid fact', () => {
       const registered = new Map<string, string>();
       const orders = new Set<string>();
       for (const fact of history) {
-        switch (fact.type) {
-          case 'AssessmentRequested':
-            request = fact.occurredOn;
-            finalForRequest = false;
-            break;
-          case 'FinalPlanIssued':
-            expect(request).not.toBeNull();
-            expect(fact.occurredOn >= request!).toBe(true);
-            expect(finalForRequest).toBe(false);
-            finalForRequest = true;
-            break;
-          case 'TribunalAppealRegistered':
-            expect(fact.data.decisionDate <= fact.occurredOn).toBe(true);
-            registered.set(fact.data.appealId, fact.occurredOn);
-            break;
-          case 'TribunalAppealWithdrawn':
-          case 'TribunalAppealConceded':
-          case 'TribunalAppealDecided': {
-            const on = registered.get(fact.data.appealId);
-            expect(on).toBeDefined();
-            expect(fact.occurredOn >= on!).toBe(true);
-            registered.delete(fact.data.appealId);
-            if (fact.type === 'TribunalAppealDecided') for (const order of fact.data.orders) orders.add(order.orderId);
-            break;
-          }
-          case 'TribunalOrderComplied':
-            expect(orders.has(fact.data.orderId)).toBe(true);
-            orders.delete(fact.data.orderId);
-            break;
-          default:
-            break;
+        if (fact.type === 'AssessmentRequested') {
+          request = fact.occurredOn;
+          finalForRequest = false;
+        } else if (fact.type === 'FinalPlanIssued') {
+          expect(request).not.toBeNull();
+          expect(fact.occurredOn >= request!).toBe(true);
+          expect(finalForRequest).toBe(false);
+          finalForRequest = true;
+        } else if (fact.type === 'TribunalAppealRegistered') {
+          expect(fact.data.decisionDate <= fact.occurredOn).toBe(true);
+          registered.set(fact.data.appealId, fact.occurredOn);
+        } else if (
+          fact.type === 'TribunalAppealWithdrawn' ||
+          fact.type === 'TribunalAppealConceded' ||
+          fact.type === 'TribunalAppealDecided'
+        ) {
+          const on = registered.get(fact.data.appealId);
+          expect(on).toBeDefined();
+          expect(fact.occurredOn >= on!).toBe(true);
+          registered.delete(fact.data.appealId);
+          if (fact.type === 'TribunalAppealDecided') for (const order of fact.data.orders) orders.add(order.orderId);
+        } else if (fact.type === 'TribunalOrderComplied') {
+          expect(orders.has(fact.data.orderId)).toBe(true);
+          orders.delete(fact.data.orderId);
         }
       }
     }
@@ -196,7 +189,7 @@ function effectiveHistories(events: readonly PathwayEvent[]): Map<string, Pathwa
   for (const [caseId, list] of byCase) {
     const facts = list
       .filter((e) => !retracted.has(e.eventId))
-      .map((e) => ({ ...e, occurredOn: corrected.get(e.eventId) ?? e.occurredOn }) as PathwayEvent);
+      .map((e): PathwayEvent => ({ ...e, occurredOn: corrected.get(e.eventId) ?? e.occurredOn }));
     // Stable sort by date keeps the order facts of one day were sent in.
     facts.sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : 0));
     byCase.set(caseId, facts);
