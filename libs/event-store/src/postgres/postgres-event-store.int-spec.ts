@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { EventStoreUnavailableError, ExpectedVersion } from '../event-store.js';
+import { EventStoreUnavailableError, ExpectedVersion, ExpectedVersionConflictError } from '../event-store.js';
 import { loadMigrations, migrateEventStore } from './migrate.js';
 import { PostgresEventStore } from './postgres-event-store.js';
 
@@ -71,6 +71,62 @@ describe('PostgreSQL event store', () => {
       expect(rows.rows).toHaveLength(2);
       expect(BigInt(rows.rows[1]!.transaction_id)).toBeGreaterThan(BigInt(rows.rows[0]!.transaction_id));
     } finally {
+      await store.close();
+    }
+  });
+
+  it('answers duplicate when a concurrent writer commits the same eventId after the duplicate check', async () => {
+    const store = await PostgresEventStore.fromConnectionString(url);
+    const racer = new pg.Client({ connectionString: url });
+    await racer.connect();
+    try {
+      const eventId = randomUUID();
+      const first = `ehcp-case-test-${randomUUID()}`;
+      const second = `ehcp-case-test-${randomUUID()}`;
+      // The racer stores the id in an open transaction: invisible to the store's check, blocking its insert.
+      await racer.query('begin');
+      await racer.query(
+        `insert into event_store.events (stream_name, stream_version, event_id, type, data)
+         values ($1, 0, $2, 'T', '{}')`,
+        [first, eventId],
+      );
+      await racer.query(`insert into event_store.streams (stream_name, version) values ($1, 0)`, [first]);
+      const appending = store.appendToStream(
+        second,
+        [
+          { eventId, type: 'T', data: {} },
+          { eventId: randomUUID(), type: 'T', data: {} },
+        ],
+        ExpectedVersion.noStream,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await racer.query('commit');
+
+      const result = await appending;
+      expect(result.outcomes.map((outcome) => outcome.status)).toEqual(['duplicate', 'appended']);
+      expect(result.nextExpectedVersion).toBe(0);
+      expect((await store.readStream(second)).map((event) => event.streamVersion)).toEqual([0]);
+    } finally {
+      await racer.end();
+      await store.close();
+    }
+  });
+
+  it('reports a stream version taken behind the version check as a conflict', async () => {
+    const store = await PostgresEventStore.fromConnectionString(url);
+    const pool = new pg.Pool({ connectionString: url, max: 1 });
+    try {
+      const stream = `ehcp-case-test-${randomUUID()}`;
+      await store.appendToStream(stream, [{ eventId: randomUUID(), type: 'T', data: {} }], ExpectedVersion.noStream);
+      // A stream row that lags its events (only possible by editing the tables) must not let an event overwrite.
+      await pool.query('delete from event_store.streams where stream_name = $1', [stream]);
+
+      await expect(
+        store.appendToStream(stream, [{ eventId: randomUUID(), type: 'T', data: {} }], ExpectedVersion.any),
+      ).rejects.toBeInstanceOf(ExpectedVersionConflictError);
+      expect(await store.readStream(stream)).toHaveLength(1);
+    } finally {
+      await pool.end();
       await store.close();
     }
   });
