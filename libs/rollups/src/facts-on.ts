@@ -40,7 +40,8 @@ export function factsOn(facts: readonly CaseFact[], date: IsoDate): CaseFact[] {
       case 'annual-review': {
         const meetingDate = known(fact.meetingDate);
         if (meetingDate === null) {
-          if (fact === owedReview) result.push({ ...fact, decisionDueDate: null, decisionDate: null, decision: null });
+          if (fact === owedReview)
+            result.push({ ...fact, meetingDate: null, decisionDueDate: null, decisionDate: null, decision: null });
           break;
         }
         const decisionDate = known(fact.decisionDate);
