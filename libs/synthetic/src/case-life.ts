@@ -214,7 +214,8 @@ export class CaseLife {
   private exception(asked: number, draft: number, final: number): void {
     const reason = this.rng.weighted(EXCEPTION_REASONS_MIX);
     const from = this.dayIn(asked, Math.max(asked, draft - 30));
-    const to = Math.min(from + this.rng.int(28, 56), Math.max(from, final));
+    // The period ends by the final plan, and is never dated past the end of the generated period.
+    const to = Math.max(from, Math.min(from + this.rng.int(28, 56), final, this.world.endDay));
     const recorded = Math.min(from + this.rng.int(0, 7), draft);
     this.add(recorded, 'TimescaleExceptionApplied', { reason, from: isoOf(from), to: isoOf(to) });
   }

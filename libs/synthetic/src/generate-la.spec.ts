@@ -17,6 +17,7 @@ const NOISY: GenerateLaOptions = {
   noise: { late: 0.05, outOfOrder: 0.05, corrections: 0.05, retractions: 0.05, duplicates: 0.05 },
 };
 const END = '2025-12-31';
+const DATE_FIELDS = new Set(['from', 'to', 'lastReviewDate', 'decisionDate', 'occurredOn']);
 
 describe('generateLa: determinism', () => {
   it('gives byte-identical NDJSON for the default LA generated twice with one seed', () => {
@@ -62,7 +63,10 @@ describe('generateLa: every event is a valid fact', () => {
       (event) =>
         event.occurredOn > END ||
         event.recordedAt! > `${END}T23:59:59.999Z` ||
-        event.recordedAt!.slice(0, 10) < event.occurredOn,
+        event.recordedAt!.slice(0, 10) < event.occurredOn ||
+        Object.entries(event.data).some(
+          ([field, value]) => DATE_FIELDS.has(field) && typeof value === 'string' && value > END,
+        ),
     );
     expect(problems).toEqual([]);
   });

@@ -209,8 +209,15 @@ function* simulate(options: ResolvedOptions): Generator<PathwayEvent, void, unde
     });
   };
 
-  const requestsInYear = (year: number): number =>
-    (nationalRequestsInYear(calibration, year) / calibration.localAuthorities) * scale;
+  const requestsByYear = new Map<number, number>();
+  const requestsInYear = (year: number): number => {
+    let requests = requestsByYear.get(year);
+    if (requests === undefined) {
+      requests = (nationalRequestsInYear(calibration, year) / calibration.localAuthorities) * scale;
+      requestsByYear.set(year, requests);
+    }
+    return requests;
+  };
 
   // The plans already maintained when new requests start, each with its history. New requests take months to become
   // plans, so the caseload starts above the target path by about the plans that requests made before the start would
@@ -228,17 +235,8 @@ function* simulate(options: ResolvedOptions): Generator<PathwayEvent, void, unde
   }
 
   const envelope = (run: CaseRun, fact: Fact, eventId: string, day: number, sentMs: number): PathwayEvent => {
-    const event = {
-      eventId,
-      caseId: run.caseId,
-      la,
-      type: fact.type,
-      occurredOn: isoOf(day),
-      source,
-      data: fact.data,
-      ...(withRecordedAt ? { recordedAt: new Date(sentMs).toISOString() } : {}),
-    };
-    return event as PathwayEvent;
+    const event = { eventId, caseId: run.caseId, la, type: fact.type, occurredOn: isoOf(day), source, data: fact.data };
+    return (withRecordedAt ? { ...event, recordedAt: new Date(sentMs).toISOString() } : event) as PathwayEvent;
   };
 
   const officeTime = (day: number): number => day * DAY_MS + 8 * HOUR_MS + Math.floor(feedNoise.next() * 10 * HOUR_MS);
