@@ -95,7 +95,7 @@ describe('rollups with Kafka off: the outbox keeps the records and HTTP serves t
 
     const served = await app.inject({ method: 'GET', url: `/api/v1/las/${LA}/rollups/weekly?week=2024-W02` });
     expect(served.statusCode).toBe(200);
-    const [rollup] = (served.json() as { rollups: WeeklyRollup[] }).rollups;
+    const [rollup] = served.json<{ rollups: WeeklyRollup[] }>().rollups;
     expect(rollup).toMatchObject({ week: '2024-W02', revision: 1 });
     expect(rollup!.thisWeek.decisionsWithinSixWeeks).toEqual({ numerator: 1, denominator: 1, rate: 1 });
   });
