@@ -43,8 +43,9 @@ export interface CaseProfile {
 export type CaseOrigin =
   /** A new request for an assessment. */
   | { readonly kind: 'request'; readonly day: number }
-  /** A plan the LA already maintains when the generated period begins: its history is replayed from its request. */
-  | { readonly kind: 'existing-plan'; readonly requestDay: number }
+  /** A plan the LA already maintains when the generated period begins: its history is replayed from its request,
+   * and its final plan is issued by `issuedBy`. */
+  | { readonly kind: 'existing-plan'; readonly requestDay: number; readonly issuedBy: number }
   /** A plan transferred in from another LA. */
   | { readonly kind: 'transfer-in'; readonly day: number; readonly lastReviewDay: number; readonly fromLa: string };
 
@@ -103,8 +104,9 @@ export class CaseLife {
       case 'request': {
         let requestDay: number | undefined = origin.kind === 'request' ? origin.day : origin.requestDay;
         let mustIssue = origin.kind === 'existing-plan';
+        const issuedBy = origin.kind === 'existing-plan' ? origin.issuedBy : Infinity;
         while (requestDay !== undefined) {
-          const outcome: CycleOutcome = yield* this.requestCycle(requestDay, mustIssue);
+          const outcome: CycleOutcome = yield* this.requestCycle(requestDay, mustIssue, issuedBy);
           if (outcome.kind === 'plan') {
             yield* this.planLife(outcome.issueDay, addMonths(outcome.issueDay, 12) - 1, true);
             return;
@@ -120,7 +122,11 @@ export class CaseLife {
 
   // ---- requests and assessments ----
 
-  private *requestCycle(request: number, mustIssue: boolean): Generator<LifeStep, CycleOutcome, undefined> {
+  private *requestCycle(
+    request: number,
+    mustIssue: boolean,
+    issuedBy: number,
+  ): Generator<LifeStep, CycleOutcome, undefined> {
     const { model } = this.world;
     const rng = this.rng;
     this.add(request, 'AssessmentRequested', { requestSource: this.profile.requestSource, ...this.attributes() });
@@ -134,7 +140,7 @@ export class CaseLife {
     this.add(decision, 'AssessmentDecisionMade', { decision: refuse ? 'refuse' : 'assess' });
     yield* this.flushTo(decision);
     if (refuse) return yield* this.afterRefusal(decision);
-    return yield* this.assessment(request, decision, mustIssue);
+    return yield* this.assessment(request, decision, mustIssue, issuedBy);
   }
 
   private *withdrawn(from: number, to: number): Generator<LifeStep, CycleOutcome, undefined> {
@@ -170,6 +176,7 @@ export class CaseLife {
     request: number,
     decision: number,
     mustIssue: boolean,
+    issuedBy: number,
   ): Generator<LifeStep, CycleOutcome, undefined> {
     const { model } = this.world;
     const rng = this.rng;
@@ -192,7 +199,9 @@ export class CaseLife {
       exception ? model.exceptionWithin20Weeks : model.within20WeeksWithoutException(yearOf(request + 140)),
     );
     // Request + 140 days is the last day within 20 weeks (day 0 counting), and falls on a weekday like the request.
-    const final = inTime ? this.dayIn(Math.max(decision + 45, request + 98), request + 140) : this.lateFinal(request);
+    const earliest = Math.max(decision + 45, request + 98);
+    const drawn = inTime ? this.dayIn(earliest, request + 140) : this.lateFinal(request);
+    const final = drawn <= issuedBy ? drawn : this.dayIn(earliest, issuedBy);
     const gap = rng.chance(model.draftPlanBreach) ? rng.int(8, 14) : rng.int(15, 45);
     const draft = Math.max(workingDayOnOrBefore(final - gap), Math.min(asked + 7, final - 1));
     this.advice(asked, draft);

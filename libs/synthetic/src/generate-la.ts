@@ -230,8 +230,12 @@ function* simulate(options: ResolvedOptions): Generator<PathwayEvent, void, unde
     let ageAtRequest = arrivals.weighted(model.ageAtRequest);
     for (let tries = 0; ageAtRequest > age && tries < 8; tries++) ageAtRequest = arrivals.weighted(model.ageAtRequest);
     const yearsOfPlan = Math.min(10, Math.max(0, age - ageAtRequest) + arrivals.next());
-    const requestDay = Math.min(firstRequestDay - 560, firstRequestDay - Math.round(yearsOfPlan * 365.25) - 150);
-    startCase({ kind: 'existing-plan', requestDay: workingDayNear(requestDay) }, profile);
+    // Requested the plan's age plus 5 to 8 months before new requests start; issued at least a week before they do.
+    const requestDay = firstRequestDay - Math.round(yearsOfPlan * 365.25) - arrivals.int(150, 250);
+    startCase(
+      { kind: 'existing-plan', requestDay: workingDayNear(requestDay), issuedBy: firstRequestDay - 7 },
+      profile,
+    );
   }
 
   const envelope = (run: CaseRun, fact: Fact, eventId: string, day: number, sentMs: number): PathwayEvent => {
