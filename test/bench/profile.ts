@@ -16,7 +16,8 @@ export interface BenchProfile {
   };
   /** The synthetic LA imported, rebuilt and queried: years of activity and plans maintained. */
   readonly la: { readonly years: number; readonly plans?: number };
-  readonly import: { readonly batchSize: number; readonly concurrency: number };
+  /** The import is not cheap (minutes for one LA): `runs` of it, COPY always `runs` of the profile. */
+  readonly import: { readonly batchSize: number; readonly concurrency: number; readonly runs: number };
   readonly kpi: { readonly clients: number; readonly seconds: number; readonly maxRequests: number };
   readonly lag: { readonly eventsPerSecond: number; readonly seconds: number; readonly batchSize: number };
   readonly national: {
@@ -41,12 +42,12 @@ export function profileFor(flags: { quick: boolean; national: boolean }, workDir
       clients: 16,
       seconds: quick ? 2 : 10,
       maxEventsBatch1: quick ? 4_000 : 60_000,
-      maxEventsBatch1000: quick ? 20_000 : 300_000,
+      maxEventsBatch1000: quick ? 20_000 : 200_000,
       warmupEvents: quick ? 500 : 3_000,
       pglite: true,
     },
     la: quick ? { years: 6, plans: 250 } : { years: 10 },
-    import: { batchSize: 1000, concurrency: 4 },
+    import: { batchSize: 1000, concurrency: 4, runs: 1 },
     kpi: { clients: 32, seconds: quick ? 2 : 10, maxRequests: quick ? 1_000 : 20_000 },
     lag: { eventsPerSecond: 1000, seconds: quick ? 4 : 30, batchSize: 50 },
     national: quick

@@ -1,7 +1,7 @@
 /**
  * The benchmark harness: `npm run bench` (one LA over 10 years), `-- --quick` (a few seconds per scenario),
  * `-- --national` (153 LAs, 20 million+ events: import and rebuild). Options: `--only append,import,...`, `--keep`
- * (leave the databases and files). It starts what it needs (databases on the local PostgreSQL, the service as a child
+ * (leave the databases and files), `--cpu-prof DIR` (CPU profiles of the service and workers). It starts what it needs (databases on the local PostgreSQL, the service as a child
  * process on a loopback port), writes `bench-results/<timestamp>.json` and prints a table. Figures are reported
  * against the targets, never asserted.
  */
@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { profileFor, type BenchProfile } from './profile.js';
 import { dropDatabase, serverVersion } from './postgres.js';
 import { renderTable, type ScenarioResult } from './report.js';
+import { setChildNodeArgs } from './service.js';
 import { appendScenario } from './scenarios/append.js';
 import { importScenario, type ImportedLa } from './scenarios/import.js';
 import { kpiScenario } from './scenarios/kpi.js';
@@ -71,9 +72,15 @@ async function main(): Promise<void> {
       national: { type: 'boolean', default: false },
       only: { type: 'string' },
       keep: { type: 'boolean', default: false },
+      'cpu-prof': { type: 'string' },
     },
     strict: true,
   });
+  if (values['cpu-prof'] !== undefined) {
+    // Each child process (service, workers) writes a .cpuprofile there when it exits.
+    mkdirSync(values['cpu-prof'], { recursive: true });
+    setChildNodeArgs(['--cpu-prof', '--cpu-prof-dir', values['cpu-prof']]);
+  }
   const workDir = mkdtempSync('/tmp/ehcp-bench-');
   // The PostgreSQL server (another user) reads the COPY files here.
   chmodSync(workDir, 0o755);

@@ -6,6 +6,15 @@ import { peakRssMiBOf } from './memory.js';
 
 const MAIN = resolve('dist/apps/ehcp-monitor/src/main.js');
 
+/** Node options for every child process the benchmark starts (e.g. --cpu-prof). */
+let childNodeArgs: readonly string[] = [];
+export function setChildNodeArgs(args: readonly string[]): void {
+  childNodeArgs = args;
+}
+export function getChildNodeArgs(): readonly string[] {
+  return childNodeArgs;
+}
+
 export interface ServiceOptions {
   /** A PostgreSQL connection string; undefined runs embedded PGlite in `dataDir`. */
   readonly databaseUrl?: string;
@@ -48,7 +57,7 @@ export class ServiceProcess {
       ...(options.dataDir === undefined ? {} : { DATA_DIR: options.dataDir }),
       ...(options.roles === undefined ? {} : { ROLES: options.roles }),
     };
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), MAIN], {
+    const child = spawn(process.execPath, [...childNodeArgs, ...(options.nodeArgs ?? []), MAIN], {
       env,
       stdio: ['ignore', 'ignore', 'pipe'],
     });

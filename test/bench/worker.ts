@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { getChildNodeArgs } from './service.js';
 
 export interface WorkerResult {
   readonly events: number;
@@ -19,10 +20,14 @@ export function runWorker(
   nodeArgs: readonly string[] = [],
 ): Promise<WorkerResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [...nodeArgs, WORKER, mode, connectionString, String(maxSeconds)], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { PATH: process.env.PATH, HOME: process.env.HOME },
-    });
+    const child = spawn(
+      process.execPath,
+      [...getChildNodeArgs(), ...nodeArgs, WORKER, mode, connectionString, String(maxSeconds)],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+        env: { PATH: process.env.PATH, HOME: process.env.HOME },
+      },
+    );
     let out = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => (out += chunk));

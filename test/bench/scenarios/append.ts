@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { LoadClient, closedLoop } from '../http-client.js';
 import { benchLaCodes, countAnswer, emptyCounts, factBatches, type FactBatch } from '../facts.js';
+import { DbWaitSampler } from '../db-waits.js';
 import { RssSampler } from '../memory.js';
 import { connectionStringFor, createDatabase, dropDatabase } from '../postgres.js';
 import type { BenchProfile } from '../profile.js';
@@ -101,6 +102,7 @@ export async function appendScenario(profile: BenchProfile): Promise<ScenarioRes
       for (const batchSize of [1, 1000]) {
         const maxEvents = batchSize === 1 ? profile.append.maxEventsBatch1 : profile.append.maxEventsBatch1000;
         const runs: AppendRun[] = [];
+        const waits = database === undefined ? undefined : new DbWaitSampler(database);
         for (let run = 0; run < profile.runs; run++) {
           const batches = factBatches(
             freshLas(Math.ceil(maxEvents / perLa) + 1),
@@ -113,7 +115,14 @@ export async function appendScenario(profile: BenchProfile): Promise<ScenarioRes
         const rate = median(runs.map((r) => r.eventsPerSecond));
         const p50 = median(runs.map((r) => r.p50Ms));
         const p99 = median(runs.map((r) => r.p99Ms));
-        perBackend[`batch${batchSize}`] = { eventsPerSecond: rate, p50Ms: p50, p99Ms: p99, runs };
+        const sessions = await waits?.stop();
+        perBackend[`batch${batchSize}`] = { eventsPerSecond: rate, p50Ms: p50, p99Ms: p99, runs, sessions };
+        if (sessions !== undefined) {
+          const top = Object.entries(sessions).slice(0, 3);
+          notes.push(
+            `${backend} batch ${fmt(batchSize)}, database sessions on average: ${top.map(([w, n]) => `${n} ${w}`).join(', ')}`,
+          );
+        }
         const rejected = runs.reduce((n, r) => n + r.answers.rejected + r.answers.failedRequests, 0);
         rows.push([
           `${backend} batch ${fmt(batchSize)}`,

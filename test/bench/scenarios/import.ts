@@ -5,6 +5,7 @@ import { migrateEventStore } from '#event-store';
 import pg from 'pg';
 import { importFile } from '../../../apps/cli/src/import-file.js';
 import { COPY_COLUMNS, ndjsonToCopyCsv } from '../copy-file.js';
+import { DbWaitSampler } from '../db-waits.js';
 import { RssSampler } from '../memory.js';
 import { connectionStringFor, createDatabase, dropDatabase, withClient } from '../postgres.js';
 import type { BenchProfile } from '../profile.js';
@@ -38,8 +39,8 @@ export async function copyInto(
   table: string,
 ): Promise<{ rows: number; seconds: number }> {
   return withClient(database, async (client) => {
-    await client.query(`drop table if exists ${table}`);
     if (table !== 'event_store.events') {
+      await client.query(`drop table if exists ${table}`);
       await client.query(`create table ${table} (like event_store.events including all)`);
     }
     const started = performance.now();
@@ -79,9 +80,10 @@ export async function importScenario(
   const runs: Array<Record<string, unknown>> = [];
   const servicePeaks: number[] = [];
   let kept: string | undefined;
-  for (let run = 0; run < profile.runs; run++) {
+  for (let run = 0; run < profile.import.runs; run++) {
     const database = await createDatabase('import');
     const service = await ServiceProcess.start({ databaseUrl: connectionStringFor(database), roles: 'api,ingest' });
+    const waits = new DbWaitSampler(database);
     try {
       const summary = await importFile({
         file,
@@ -91,8 +93,9 @@ export async function importScenario(
         progressFile: join(profile.workDir, `import-${run}.progress`),
         quiet: true,
       });
-      runs.push({ ...summary, eventsPerSecond: round(summary.lines / summary.seconds) });
+      runs.push({ ...summary, eventsPerSecond: round(summary.lines / summary.seconds), sessions: await waits.stop() });
     } finally {
+      await waits.stop();
       servicePeaks.push((await service.stop()) ?? Number.NaN);
       rmSync(join(profile.workDir, `import-${run}.progress`), { force: true });
     }
@@ -133,6 +136,12 @@ export async function importScenario(
       storedEvents: stored,
     },
     notes: [
+      `database sessions on average during the import: ${Object.entries(
+        (runs.at(-1)?.sessions ?? {}) as Record<string, number>,
+      )
+        .slice(0, 3)
+        .map(([w, n]) => `${n} ${w}`)
+        .join(', ')}`,
       'COPY reads a server-side CSV file (pg-copy-streams is not installed): same rows, same table shape and keys',
       `import counts every fact answered (accepted, duplicate or rejected); projector off; concurrency ${profile.import.concurrency}`,
     ],
