@@ -15,6 +15,7 @@ export { SqlOutboxStore, type SqlOutboxStoreOptions } from './sql-outbox-store.j
 export {
   RollupService,
   IncompleteWeekError,
+  ProjectorBehindError,
   type PublishRequest,
   type PublishResult,
   type RollupServiceOptions,

@@ -21,6 +21,14 @@ export interface RollupServiceOptions {
   readonly atRiskDays?: number;
   readonly topic?: string;
   readonly clock?: () => Date;
+  /**
+   * How far the case clocks are behind the event store (e.g. the case clocks runner's `lag`). When given, a run
+   * refuses to compute from a read model more than `maxLagSeconds` behind, so a week is not first reported from
+   * half-folded facts (after a restart or during a rebuild's catch-up).
+   */
+  readonly projectorLag?: () => Promise<{ readonly secondsBehind: number }>;
+  /** Default 60 s. */
+  readonly maxLagSeconds?: number;
 }
 
 export interface PublishRequest {
@@ -49,6 +57,14 @@ export class IncompleteWeekError extends Error {
   }
 }
 
+/** The case clocks are too far behind the event store to publish from. */
+export class ProjectorBehindError extends Error {
+  constructor(secondsBehind: number, maxLagSeconds: number) {
+    super(`the case clocks are ${secondsBehind} s behind the event store (at most ${maxLagSeconds} s to publish)`);
+    this.name = 'ProjectorBehindError';
+  }
+}
+
 /**
  * Computes weekly rollups from the case clocks' fact rows and issues a new revision (with its outbox record) for
  * each week whose content changed. Re-running with nothing new recorded issues nothing.
@@ -61,11 +77,12 @@ export class RollupService {
   private readonly atRiskDays: number;
   private readonly topic: string;
   private readonly clock: () => Date;
+  private readonly maxLagSeconds: number;
   private running: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly dataSource: DataSource,
-    options: RollupServiceOptions = {},
+    private readonly options: RollupServiceOptions = {},
   ) {
     this.store = new RollupStore(dataSource);
     this.queries = new CaseClockQueries(dataSource);
@@ -74,6 +91,7 @@ export class RollupService {
     this.atRiskDays = options.atRiskDays ?? 14;
     this.topic = options.topic ?? KPI_ROLLUPS_WEEKLY_TOPIC;
     this.clock = options.clock ?? (() => new Date());
+    this.maxLagSeconds = options.maxLagSeconds ?? 60;
     if (!Number.isInteger(this.weeks) || this.weeks < 1) throw new RangeError('weeks must be a positive whole number');
   }
 
@@ -103,6 +121,10 @@ export class RollupService {
       weeks = [request.week];
     } else {
       weeks = recentWeeks(today, this.weeks);
+    }
+    if (this.options.projectorLag !== undefined) {
+      const { secondsBehind } = await this.options.projectorLag();
+      if (secondsBehind > this.maxLagSeconds) throw new ProjectorBehindError(secondsBehind, this.maxLagSeconds);
     }
     const las = request.la === undefined ? await this.lasWithCases() : [request.la];
     const issued: IssuedRevision[] = [];

@@ -21,7 +21,7 @@ import { kafkaBrokers, uniqueName } from '../../../test/setup/services.js';
 import { RollupsModule } from './http/rollups.module.js';
 import { migrateRollups } from './migrations/index.js';
 import type { WeeklyRollup } from './rollup.js';
-import { RollupService } from './rollup-service.js';
+import { ProjectorBehindError, RollupService } from './rollup-service.js';
 import { SqlOutboxStore } from './sql-outbox-store.js';
 
 const NOW = new Date('2024-01-15T09:00:00Z');
@@ -107,6 +107,22 @@ describe('rollups with Kafka off: the outbox keeps the records and HTTP serves t
     expect(results.flatMap((result) => result.issued)).toEqual([{ la: LA, week, revision: 1 }]);
     const rows = await outboxRows(bed.dataSource);
     expect(rows.filter((row) => row.key === `${LA}:${week}`)).toHaveLength(1);
+  });
+
+  it('refuses to publish from case clocks too far behind the event store, then publishes once caught up', async () => {
+    const runner = new ProjectionRunner(bed.dataSource, bed.store, caseClocksProjection());
+    const service = new RollupService(bed.dataSource, {
+      clock: () => NOW,
+      projectorLag: () => runner.lag(),
+      maxLagSeconds: 0,
+    });
+    await appendEvents(bed.store, oneCase(LA, 'S2', '2023-12-04', '2024-01-12').events);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await expect(service.publish({ la: LA, week: '2024-W02' })).rejects.toThrow(ProjectorBehindError);
+    await runner.catchUp();
+    expect((await service.publish({ la: LA, week: '2024-W02' })).issued).toEqual([
+      { la: LA, week: '2024-W02', revision: 2 },
+    ]);
   });
 
   it('applies its migrations once: running them again changes nothing', async () => {

@@ -39,22 +39,42 @@ describe('rollup scheduler timer', () => {
     expect(runs).toHaveLength(2);
   });
 
-  it('reports a failed run and still schedules the next', async () => {
+  it('reports a failed run and retries it later, before the next scheduled run', async () => {
     const errors: unknown[] = [];
-    let calls = 0;
+    const runs: string[] = [];
     const scheduler = new RollupScheduler({
-      schedule: parseSchedule('0 * * * *'),
+      schedule: weekly,
+      retryAfterFailureMs: 10 * 60_000,
       run: () => {
-        calls += 1;
-        return Promise.reject(new Error('read model not built'));
+        runs.push(new Date().toISOString());
+        return runs.length === 1 ? Promise.reject(new Error('read model not built')) : Promise.resolve();
       },
       onError: (error) => errors.push(error),
     });
     scheduler.start();
+    await jest.advanceTimersByTimeAsync(2 * 60_000);
+    expect(errors).toHaveLength(1);
+    expect(scheduler.nextRunAt()?.toISOString()).toBe('2024-03-25T06:10:00.000Z');
+    await jest.advanceTimersByTimeAsync(10 * 60_000);
+    expect(runs).toEqual(['2024-03-25T06:00:00.000Z', '2024-03-25T06:10:00.000Z']);
+    expect(scheduler.nextRunAt()?.toISOString()).toBe('2024-04-01T05:00:00.000Z');
+    await scheduler.stop();
+  });
+
+  it('does not retry past the next scheduled run', async () => {
+    let calls = 0;
+    const scheduler = new RollupScheduler({
+      schedule: parseSchedule('0 * * * *'),
+      retryAfterFailureMs: 24 * 3_600_000,
+      run: () => {
+        calls += 1;
+        return Promise.reject(new Error('down'));
+      },
+    });
+    scheduler.start();
     await jest.advanceTimersByTimeAsync(2 * 3_600_000);
     expect(calls).toBe(2);
-    expect(errors).toHaveLength(2);
-    expect(scheduler.nextRunAt()).toBeDefined();
+    expect(scheduler.nextRunAt()?.toISOString()).toBe('2024-03-25T08:00:00.000Z');
     await scheduler.stop();
   });
 

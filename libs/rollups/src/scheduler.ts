@@ -8,6 +8,8 @@ export interface RollupSchedulerOptions {
   /** The work of one run; its errors are reported, and the next run is still scheduled. */
   readonly run: () => Promise<void>;
   readonly onError?: (error: unknown) => void;
+  /** After a failed run, try again this much later (default 5 minutes), unless the next scheduled run is sooner. */
+  readonly retryAfterFailureMs?: number;
   readonly clock?: () => Date;
 }
 
@@ -63,7 +65,13 @@ export class RollupScheduler {
     this.nextRun = undefined;
     this.current = this.options
       .run()
-      .catch((error: unknown) => this.options.onError?.(error))
+      .catch((error: unknown) => {
+        this.options.onError?.(error);
+        const now = this.clock().getTime();
+        const retry = new Date(now + (this.options.retryAfterFailureMs ?? 300_000));
+        const scheduled = nextRunAfter(this.options.schedule, new Date(now));
+        this.nextRun = retry < scheduled ? retry : scheduled;
+      })
       .finally(() => {
         this.current = undefined;
         this.arm();

@@ -20,7 +20,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ReadModelNotReadyError } from '#projections';
-import { IncompleteWeekError, RollupService, type PublishResult } from '../rollup-service.js';
+import { IncompleteWeekError, ProjectorBehindError, RollupService, type PublishResult } from '../rollup-service.js';
 import type { WeeklyRollup } from '../rollup.js';
 import { PublishResultDto, WeeklyRollupsDto } from './rollup.dto.js';
 import { parsePublishQuery, parseRollupsQuery, type RawQuery } from './query-params.js';
@@ -76,14 +76,18 @@ export class RollupsAdminController {
   @ApiQuery({ name: 'week', required: false, description: 'One complete ISO week (needs la), e.g. 2024-W02' })
   @ApiOkResponse({ type: PublishResultDto })
   @ApiBadRequestResponse({ description: 'application/problem+json naming every bad parameter' })
-  @ApiServiceUnavailableResponse({ description: 'The case clocks read model has not been built yet' })
+  @ApiServiceUnavailableResponse({
+    description: 'The case clocks read model has not been built yet, or is too far behind the event store',
+  })
   async publish(@Query() raw: RawQuery): Promise<PublishResult> {
     const query = parsePublishQuery(raw);
     try {
       return await this.rollups.publish(query);
     } catch (error) {
       if (error instanceof IncompleteWeekError) throw new BadRequestException(error.message);
-      if (error instanceof ReadModelNotReadyError) throw new ServiceUnavailableException(error.message);
+      if (error instanceof ReadModelNotReadyError || error instanceof ProjectorBehindError) {
+        throw new ServiceUnavailableException(error.message);
+      }
       throw error;
     }
   }

@@ -38,7 +38,7 @@ const defaultLogger: MessagingLogger = {
 class RollupsLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
   private scheduler: RollupScheduler | undefined;
   private relay: OutboxRelay | undefined;
-  private lastRun: { at: string; issued: number; unchanged: number } | undefined;
+  private lastRun: { at: string; issued: number; unchanged: number; error?: string } | undefined;
 
   constructor(
     @Inject(ROLLUPS_MODULE_OPTIONS) private readonly options: RollupsModuleOptions,
@@ -56,6 +56,9 @@ class RollupsLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
       this.scheduler = new RollupScheduler({
         schedule,
         ...(this.options.clock === undefined ? {} : { clock: this.options.clock }),
+        ...(this.options.retryAfterFailureMs === undefined
+          ? {}
+          : { retryAfterFailureMs: this.options.retryAfterFailureMs }),
         run: async () => {
           const result = await this.rollups.publish();
           this.lastRun = { at: new Date().toISOString(), issued: result.issued.length, unchanged: result.unchanged };
@@ -63,7 +66,8 @@ class RollupsLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
         },
         onError: (error) => {
           const reason = error instanceof ReadModelNotReadyError ? 'read model not built yet' : errorName(error);
-          logger.error('weekly rollup run failed', { error: reason });
+          this.lastRun = { at: new Date().toISOString(), issued: 0, unchanged: 0, error: reason };
+          logger.error('weekly rollup run failed; retrying later', { error: reason });
         },
       });
       this.scheduler.start();
@@ -144,6 +148,8 @@ export class RollupsModule {
               ...(o.atRiskDays === undefined ? {} : { atRiskDays: o.atRiskDays }),
               ...(o.topic === undefined ? {} : { topic: o.topic }),
               ...(o.clock === undefined ? {} : { clock: o.clock }),
+              ...(o.projectorLag === undefined ? {} : { projectorLag: o.projectorLag }),
+              ...(o.maxLagSeconds === undefined ? {} : { maxLagSeconds: o.maxLagSeconds }),
             }),
         },
         {

@@ -27,6 +27,12 @@ export interface RollupsModuleOptions {
   readonly atRiskDays?: number;
   /** Default ehcp.kpi-rollups.weekly.v1. */
   readonly topic?: string;
+  /** The case clocks' lag (KpisModule's CASE_CLOCKS_RUNNER `lag()`): a run waits while it exceeds maxLagSeconds. */
+  readonly projectorLag?: () => Promise<{ readonly secondsBehind: number }>;
+  /** Default 60 s. */
+  readonly maxLagSeconds?: number;
+  /** After a failed scheduled run, retry this much later (default 5 minutes). */
+  readonly retryAfterFailureMs?: number;
   /** Wait between outbox polls when it is empty (default 1,000 ms). */
   readonly relayIdleMs?: number;
   /** Registers a /health check; `rollups` reports the next run and the outbox backlog. */
