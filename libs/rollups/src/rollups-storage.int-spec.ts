@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Test } from '@nestjs/testing';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { migrateEventStore, PostgresEventStore, startEmbeddedPostgres, type EmbeddedPostgres } from '#event-store';
@@ -98,6 +99,16 @@ describe('rollups with Kafka off: the outbox keeps the records and HTTP serves t
     const [rollup] = served.json<{ rollups: WeeklyRollup[] }>().rollups;
     expect(rollup).toMatchObject({ week: '2024-W02', revision: 1 });
     expect(rollup!.thisWeek.decisionsWithinSixWeeks).toEqual({ numerator: 1, denominator: 1, rate: 1 });
+  });
+
+  it('documents both routes in OpenAPI', () => {
+    const document = SwaggerModule.createDocument(app, new DocumentBuilder().build());
+    const weekly = document.paths['/api/v1/las/{la}/rollups/weekly']?.get;
+    expect(weekly?.parameters?.map((p) => ('name' in p ? p.name : ''))).toEqual(
+      expect.arrayContaining(['la', 'week', 'revisions', 'limit']),
+    );
+    expect(document.paths['/api/v1/admin/rollups/publish']?.post).toBeDefined();
+    expect(document.components?.schemas?.['WeeklyRollupDto']).toBeDefined();
   });
 
   it('concurrent publishers of the same week issue one revision between them', async () => {
