@@ -22,6 +22,8 @@ export interface ServiceOptions {
   /** ROLES for the service (default all). */
   readonly roles?: string;
   readonly nodeArgs?: readonly string[];
+  /** Another entry point than the service's main.js (compiled path, relative to the repository). */
+  readonly entry?: string;
 }
 
 /** A free loopback port (the kernel picks it; there is a short window in which another process could take it). */
@@ -57,10 +59,14 @@ export class ServiceProcess {
       ...(options.dataDir === undefined ? {} : { DATA_DIR: options.dataDir }),
       ...(options.roles === undefined ? {} : { ROLES: options.roles }),
     };
-    const child = spawn(process.execPath, [...childNodeArgs, ...(options.nodeArgs ?? []), MAIN], {
-      env,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [...childNodeArgs, ...(options.nodeArgs ?? []), options.entry === undefined ? MAIN : resolve(options.entry)],
+      {
+        env,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     const stderr: string[] = [];
     child.stderr?.setEncoding('utf8');
     child.stderr?.on('data', (chunk: string) => {

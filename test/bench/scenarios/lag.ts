@@ -1,11 +1,12 @@
 import pg from 'pg';
 import { LoadClient } from '../http-client.js';
+import { KPI_HOST_NOTE, servesKpis, startKpiHost } from '../kpi-fallback.js';
 import { benchLaCodes, countAnswer, emptyCounts, factBatches } from '../facts.js';
 import { RssSampler } from '../memory.js';
 import { connectionStringFor, createDatabase, dropDatabase } from '../postgres.js';
 import type { BenchProfile } from '../profile.js';
 import { projectionPosition, waitCaughtUp } from '../projection-state.js';
-import { below, fmt, type ScenarioResult } from '../report.js';
+import { below, fmt, type ScenarioResult, type TargetCheck } from '../report.js';
 import { ServiceProcess } from '../service.js';
 import { round, summarise } from '../stats.js';
 
@@ -17,6 +18,7 @@ interface Sample {
 }
 
 const POLL_MS = 10;
+const MAX_IN_FLIGHT = 40;
 
 /**
  * Scenario 5: end-to-end lag from append to KPI-visible under a steady load. An open-loop sender posts a batch every
@@ -30,6 +32,12 @@ export async function lagScenario(profile: BenchProfile): Promise<ScenarioResult
   const database = await createDatabase('lag');
   const url = connectionStringFor(database);
   const service = await ServiceProcess.start({ databaseUrl: url });
+  const notes: string[] = [];
+  let host: ServiceProcess | undefined;
+  if (!(await servesKpis(service.url))) {
+    host = await startKpiHost(url);
+    notes.push(KPI_HOST_NOTE);
+  }
   const client = new LoadClient(service.url, 64);
   const db = new pg.Client({ connectionString: url });
   await db.connect();
@@ -45,6 +53,7 @@ export async function lagScenario(profile: BenchProfile): Promise<ScenarioResult
   const postLatencies: number[] = [];
   const answers = emptyCounts();
   let lateTicks = 0;
+  let droppedBatches = 0;
   let maxInFlight = 0;
   let sent = 0;
   let details: Record<string, unknown> = {};
@@ -73,6 +82,11 @@ export async function lagScenario(profile: BenchProfile): Promise<ScenarioResult
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       else if (wait < -interval) lateTicks += 1;
       const batch = batches[i]!;
+      // Bounded: when the service falls this far behind, the tick is dropped rather than queued.
+      if (inFlight.size >= MAX_IN_FLIGHT) {
+        droppedBatches += 1;
+        continue;
+      }
       const sentAt = performance.now();
       const work = (async () => {
         const answer = await client.request('POST', `/api/v1/las/${batch.la}/events`, batch.body);
@@ -113,6 +127,7 @@ export async function lagScenario(profile: BenchProfile): Promise<ScenarioResult
       postLatencyMs: post,
       answers,
       lateTicks,
+      droppedBatches,
       maxInFlight,
       pollIntervalMs: POLL_MS,
     };
@@ -120,6 +135,7 @@ export async function lagScenario(profile: BenchProfile): Promise<ScenarioResult
     client.close();
     await db.end();
     details.servicePeakRssMiB = await service.stop();
+    if (host !== undefined) details.kpiHostPeakRssMiB = await host.stop();
     await dropDatabase(database);
   }
   details.harnessPeakRssMiB = sampler.stop();
@@ -137,12 +153,24 @@ export async function lagScenario(profile: BenchProfile): Promise<ScenarioResult
         'lag (answer -> checkpoint)',
         `p50 ${fmt(lag.p50Ms)} ms, p99 ${fmt(lag.p99Ms)} ms, max ${fmt(lag.maxMs)} ms (${fmt(lag.count)} samples)`,
       ],
+      ['dropped batches (40 in flight)', `${fmt(droppedBatches)}`],
       ['append latency', `p50 ${fmt(post.p50Ms, 1)} ms, p99 ${fmt(post.p99Ms, 1)} ms`],
       ['service peak RSS', `${fmt(details.servicePeakRssMiB as number)} MiB`],
     ],
-    targets: [below('lag p99 at 1,000 ev/s', lag.p99Ms / 1000, 1, 's')],
+    targets: [lagTarget(lag.p99Ms / 1000, details.achievedEventsPerSecond as number, eventsPerSecond)],
     details,
-    notes: [`checkpoint polled every ${POLL_MS} ms; lag includes up to one poll interval`],
+    notes: [...notes, `checkpoint polled every ${POLL_MS} ms; lag includes up to one poll interval`],
     seconds: (performance.now() - started) / 1000,
+  };
+}
+
+/** The lag target holds only if the service also kept up with the offered rate. */
+function lagTarget(p99Seconds: number, achieved: number, offered: number): TargetCheck {
+  const check = below(`lag p99 at ${fmt(offered)} ev/s`, p99Seconds, 1, 's');
+  if (achieved >= offered * 0.95) return check;
+  return {
+    ...check,
+    met: false,
+    verdict: `missed: the service sustained only ${fmt(achieved)} of ${fmt(offered)} ev/s (lag p99 ${fmt(p99Seconds, 2)} s at that rate)`,
   };
 }

@@ -5,6 +5,7 @@ import { rmSync } from 'node:fs';
 import { generateLa } from '#synthetic';
 import { ChunkedWriter, CopyRows } from '../copy-file.js';
 import { benchLaCodes } from '../facts.js';
+import { DbWaitSampler } from '../db-waits.js';
 import { RssSampler, peakRssMiBOf } from '../memory.js';
 import { connectionStringFor, createDatabase, dropDatabase, withClient } from '../postgres.js';
 import type { BenchProfile } from '../profile.js';
@@ -166,7 +167,9 @@ export async function nationalScenario(profile: BenchProfile, keep: boolean): Pr
     ]);
 
     process.stderr.write(`national: rebuild (at most ${n.rebuildSeconds} s)\n`);
+    const waits = new DbWaitSampler(storeDb);
     const rebuild = await runWorker('rebuild', connectionStringFor(storeDb), n.rebuildSeconds);
+    details.rebuildSessions = await waits.stop();
     const rebuildTotalSeconds = rebuild.complete ? rebuild.seconds : copy.rows / rebuild.eventsPerSecond;
     details.rebuild = { ...rebuild, totalSecondsEstimated: round(rebuildTotalSeconds, 1) };
     rows.push([

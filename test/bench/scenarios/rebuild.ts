@@ -1,3 +1,4 @@
+import { DbWaitSampler } from '../db-waits.js';
 import { connectionStringFor } from '../postgres.js';
 import type { BenchProfile } from '../profile.js';
 import { atLeast, below, fmt, type ScenarioResult, type TargetCheck } from '../report.js';
@@ -15,9 +16,12 @@ export async function rebuildScenario(profile: BenchProfile, imported: ImportedL
   const url = connectionStringFor(imported.database);
   const rebuilds: WorkerResult[] = [];
   const reads: WorkerResult[] = [];
+  let sessions: Record<string, number> = {};
   for (let run = 0; run < profile.runs; run++) {
     reads.push(await runWorker('read', url, 0));
+    const waits = new DbWaitSampler(imported.database);
     rebuilds.push(await runWorker('rebuild', url, 0));
+    sessions = await waits.stop();
   }
   const rebuildRate = median(rebuilds.map((r) => r.eventsPerSecond));
   const readRate = median(reads.map((r) => r.eventsPerSecond));
@@ -43,8 +47,15 @@ export async function rebuildScenario(profile: BenchProfile, imported: ImportedL
       rebuild: { eventsPerSecond: rebuildRate, runs: rebuilds },
       readAndParse: { eventsPerSecond: readRate, runs: reads, pageSize: 5000 },
       ratio: round(ratio, 4),
+      sessions,
     },
-    notes: ['the runner reads 1,000 events per transaction (its default); the bare read pages 5,000 at a time'],
+    notes: [
+      `database sessions on average during the rebuild: ${Object.entries(sessions)
+        .slice(0, 3)
+        .map(([w, n]) => `${n} ${w}`)
+        .join(', ')}`,
+      'the runner reads 1,000 events per transaction (its default); the bare read pages 5,000 at a time',
+    ],
     seconds: (performance.now() - started) / 1000,
   };
 }
