@@ -168,7 +168,9 @@ export class CaseLife {
     for (const from of this.adviceSources()) {
       this.add(asked, 'AdviceRequested', { adviceFrom: from });
       const received = asked + (this.rng.chance(0.5) ? this.rng.int(14, 42) : this.rng.int(43, 90));
-      this.add(Math.max(asked, Math.min(received, by - 1)), 'AdviceReceived', { adviceFrom: from });
+      this.add(Math.max(asked, workingDayOnOrBefore(Math.min(received, by - 1))), 'AdviceReceived', {
+        adviceFrom: from,
+      });
     }
   }
 
@@ -225,7 +227,7 @@ export class CaseLife {
     const from = this.dayIn(asked, Math.max(asked, draft - 30));
     // The period ends by the final plan, and is never dated past the end of the generated period.
     const to = Math.max(from, Math.min(from + this.rng.int(28, 56), final, this.world.endDay));
-    const recorded = Math.min(from + this.rng.int(0, 7), draft);
+    const recorded = Math.max(from, workingDayOnOrBefore(Math.min(from + this.rng.int(0, 7), draft)));
     this.add(recorded, 'TimescaleExceptionApplied', { reason, from: isoOf(from), to: isoOf(to) });
   }
 

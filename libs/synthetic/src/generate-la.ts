@@ -2,7 +2,7 @@ import type { IsoDate, IsoMonth, PathwayEvent, PathwayEventType } from '#pathway
 import { NATIONAL_CALIBRATION, annualGrowth, nationalRequestsInYear } from './calibration.js';
 import { CaseloadSteering } from './caseload.js';
 import { CaseLife, type CaseOrigin, type CaseProfile, type LaWorld } from './case-life.js';
-import { addMonths, civilOf, dayFromIso, dayOf, isWorkingDay, isoOf } from './days.js';
+import { addMonths, civilOf, dayFromIso, dayOf, isWorkingDay, isoOf, workingDayOnOrAfter } from './days.js';
 import type { Fact, LifeStep } from './fact.js';
 import { MinHeap } from './heap.js';
 import { LA_CODES } from './la-codes.js';
@@ -233,7 +233,7 @@ function* simulate(options: ResolvedOptions): Generator<PathwayEvent, void, unde
     // Requested the plan's age plus 5 to 8 months before new requests start; issued at least a week before they do.
     const requestDay = firstRequestDay - Math.round(yearsOfPlan * 365.25) - arrivals.int(150, 250);
     startCase(
-      { kind: 'existing-plan', requestDay: workingDayNear(requestDay), issuedBy: firstRequestDay - 7 },
+      { kind: 'existing-plan', requestDay: workingDayOnOrAfter(requestDay), issuedBy: firstRequestDay - 7 },
       profile,
     );
   }
@@ -243,7 +243,11 @@ function* simulate(options: ResolvedOptions): Generator<PathwayEvent, void, unde
     return (withRecordedAt ? { ...event, recordedAt: new Date(sentMs).toISOString() } : event) as PathwayEvent;
   };
 
-  const officeTime = (day: number): number => day * DAY_MS + 8 * HOUR_MS + Math.floor(feedNoise.next() * 10 * HOUR_MS);
+  // Facts are keyed in office hours on working days (the last day of the period, whatever it is, at the latest).
+  const officeTime = (day: number): number =>
+    Math.min(workingDayOnOrAfter(day), Math.max(day, endDay)) * DAY_MS +
+    8 * HOUR_MS +
+    Math.floor(feedNoise.next() * 10 * HOUR_MS);
   const send = (event: PathwayEvent, sentMs: number): void => outbox.push(sentMs, event);
 
   const record = (run: CaseRun, fact: Fact): void => {
@@ -347,13 +351,6 @@ function* simulate(options: ResolvedOptions): Generator<PathwayEvent, void, unde
     while (outbox.peekKey() < sentBy) yield outbox.pop() as PathwayEvent;
   }
   while (outbox.size > 0) yield outbox.pop() as PathwayEvent;
-}
-
-/** A working day at or after `day`. */
-function workingDayNear(day: number): number {
-  let d = day;
-  while (!isWorkingDay(d)) d++;
-  return d;
 }
 
 function newProfile(rng: Random, model: PathwayModel, bornAround: number): CaseProfile {
