@@ -4,6 +4,7 @@ import { SERVICE_CONFIG, type ServiceConfig } from './config/config.js';
 import { HealthModule } from './health/health.module.js';
 import { IngestionModule } from './ingestion/ingestion.module.js';
 import { KafkaModule } from './kafka/kafka.module.js';
+import { ReadSideModule } from './read-side/read-side.module.js';
 import { StorageModule } from './storage/storage.module.js';
 
 @Global()
@@ -31,6 +32,7 @@ export class AppModule {
         HealthModule,
         IngestionModule,
         KafkaModule,
+        ...ReadSideModule.imports(),
       ],
     };
   }

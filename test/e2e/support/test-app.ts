@@ -39,7 +39,7 @@ export async function startTestApp(
         method,
         url,
         ...(body === undefined ? {} : { payload: typeof body === 'string' ? body : JSON.stringify(body) }),
-        headers: { 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' } }),
       });
       let json: unknown;
       try {

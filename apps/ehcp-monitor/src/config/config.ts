@@ -1,3 +1,5 @@
+import { parseSchedule } from '#rollups';
+
 /**
  * Service configuration, read once from the environment and validated at start-up.
  * Every bad setting is reported together, so an operator fixes them in one go.
@@ -26,6 +28,8 @@ export interface ServiceConfig {
   };
   /** Largest batch accepted by POST .../events. */
   readonly maxBatchSize: number;
+  /** Five-field cron (Europe/London) of the weekly rollup run. */
+  readonly rollupSchedule: string;
   /** Least severe log level written: error, warn or log. */
   readonly logLevel: LogLevel;
 }
@@ -125,6 +129,13 @@ export function loadConfig(env: Env = process.env): ServiceConfig {
     nextReviewFrom: oneOf(env, 'NEXT_REVIEW_FROM', ['meeting', 'decision'] as const, 'meeting', problems),
   };
 
+  const rollupSchedule = env.ROLLUP_SCHEDULE?.trim() || '0 6 * * 1';
+  try {
+    parseSchedule(rollupSchedule);
+  } catch (error) {
+    problems.push(`ROLLUP_SCHEDULE: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
   const logLevel = oneOf<LogLevel>(env, 'LOG_LEVEL', ['error', 'warn', 'log'], 'log', problems);
 
   if (problems.length > 0) throw new ConfigurationError(problems);
@@ -140,6 +151,7 @@ export function loadConfig(env: Env = process.env): ServiceConfig {
     roles,
     calendar,
     maxBatchSize,
+    rollupSchedule,
     logLevel,
   };
 }

@@ -64,7 +64,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
           : typeof response === 'object' && response !== null && 'message' in response
             ? String(response.message)
             : exception.message;
-      return { type: 'about:blank', title: HttpStatus[status] ?? 'Error', status, detail, instance };
+      return { type: 'about:blank', title: statusTitle(status), status, detail, instance };
     }
     // Fastify's own errors (bad JSON, body too large, wrong content type) carry a statusCode.
     if (exception instanceof Error && 'statusCode' in exception && typeof exception.statusCode === 'number') {
@@ -87,4 +87,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       instance,
     };
   }
+}
+
+/** `BAD_REQUEST` -> `Bad Request`. */
+function statusTitle(status: number): string {
+  const name = HttpStatus[status];
+  if (name === undefined) return 'Error';
+  return name
+    .toLowerCase()
+    .split('_')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(' ');
 }

@@ -1,0 +1,55 @@
+import type { DynamicModule } from '@nestjs/common';
+import type { Kafka } from 'kafkajs';
+import type { EventStore } from '#event-store';
+import { CASE_CLOCKS_RUNNER, KpisModule, READ_MODEL_DATA_SOURCE } from '#kpis';
+import type { ProjectionRunner } from '#projections';
+import type { KafkaPublisher } from '#messaging';
+import { RollupsModule } from '#rollups';
+import type { DataSource } from 'typeorm';
+import { SERVICE_CONFIG, type ServiceConfig } from '../config/config.js';
+import { HealthRegistry } from '../health/health.registry.js';
+import { KAFKA, KAFKA_PUBLISHER } from '../kafka/kafka.module.js';
+import { DATABASE, type Database } from '../storage/storage.module.js';
+import { EVENT_STORE } from '../storage/tokens.js';
+
+/**
+ * The read side: the case-clock projector and KPI API (KpisModule), and the weekly rollups (RollupsModule) on the
+ * same read-model data source. Roles: `projector` runs the projector, `rollups` the schedule and the outbox relay.
+ */
+export const ReadSideModule = {
+  imports(): DynamicModule[] {
+    const kpis = KpisModule.forRootAsync({
+      inject: [SERVICE_CONFIG, DATABASE, EVENT_STORE, HealthRegistry],
+      useFactory: (config: ServiceConfig, database: Database, eventStore: EventStore, health: HealthRegistry) => ({
+        connectionString: database.connectionString,
+        embedded: database.embedded,
+        eventStore,
+        settings: config.calendar,
+        projector: config.roles.has('projector'),
+        registerHealth: (name, check) => health.register(name, check),
+      }),
+    });
+    const rollups = RollupsModule.forRootAsync({
+      imports: [kpis],
+      inject: [READ_MODEL_DATA_SOURCE, CASE_CLOCKS_RUNNER, KAFKA, KAFKA_PUBLISHER, SERVICE_CONFIG, HealthRegistry],
+      useFactory: (
+        dataSource: DataSource,
+        runner: ProjectionRunner,
+        kafka: Kafka | undefined,
+        publisher: KafkaPublisher | undefined,
+        config: ServiceConfig,
+        health: HealthRegistry,
+      ) => ({
+        dataSource,
+        ...(publisher ? { publisher } : {}),
+        ...(kafka ? { kafka } : {}),
+        schedule: config.rollupSchedule,
+        scheduler: config.roles.has('rollups'),
+        relay: config.roles.has('rollups'),
+        projectorLag: () => runner.lag(),
+        registerHealth: (name, check) => health.register(name, check),
+      }),
+    });
+    return [kpis, rollups];
+  },
+};

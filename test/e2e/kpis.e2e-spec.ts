@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { fact, startTestApp, type TestApp } from './support/test-app.js';
+
+/** The whole flow through the service: facts posted over HTTP reach the KPI answers and the weekly rollups. */
+describe('from a posted fact to the KPIs and the rollups', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  }, 60_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  async function eventually(url: string, done: (json: any) => boolean, ms = 60_000): Promise<any> {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const answer = await t.inject('GET', url);
+      if ((answer.status === 200 && done(answer.json)) || Date.now() > deadline) return answer.json;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
+  it('counts a final plan in the 20-week figure once the projector catches up, and a correction moves it', async () => {
+    const url =
+      '/api/v1/las/202/kpis/twenty-week-timeliness?from=2024-01-01&to=2024-12-31&groupBy=year&includeCases=true';
+    const request = fact('KPI-1', 'AssessmentRequested', '2024-01-08', { requestSource: 'school', primaryNeed: 'ASD' });
+    const finalPlan = fact('KPI-1', 'FinalPlanIssued', '2024-05-27');
+    const posted = await t.inject('POST', '/api/v1/las/202/events', [
+      request,
+      fact('KPI-1', 'AssessmentDecisionMade', '2024-02-12', { decision: 'assess' }),
+      fact('KPI-1', 'PlanDecisionMade', '2024-04-15', { decision: 'issue' }),
+      fact('KPI-1', 'DraftPlanIssued', '2024-04-22'),
+      finalPlan,
+    ]);
+    expect(posted.json.every((r: { status: string }) => r.status === 'accepted')).toBe(true);
+
+    // Day 140 is within 20 weeks under the default day0 rule.
+    const before = await eventually(url, (json) => json.total.figures.newPlansIssued.numerator === 1);
+    expect(before.total.figures.withinTwentyWeeksIncludingExceptions).toMatchObject({
+      numerator: 1,
+      denominator: 1,
+      cases: { numerator: ['KPI-1'], denominator: ['KPI-1'] },
+    });
+
+    // The plan was in fact issued a day later: day 141 is late.
+    await t.inject('POST', '/api/v1/las/202/events', [
+      fact('KPI-1', 'EventCorrected', '2024-06-03', { correctedEventId: finalPlan.eventId, occurredOn: '2024-05-28' }),
+    ]);
+    const after = await eventually(
+      url,
+      (json) => json.total.figures.withinTwentyWeeksIncludingExceptions.numerator === 0,
+    );
+    expect(after.total.figures.withinTwentyWeeksIncludingExceptions).toMatchObject({ numerator: 0, denominator: 1 });
+
+    const clock = await t.inject('GET', '/api/v1/las/202/cases/KPI-1/clock');
+    expect(clock.status).toBe(200);
+    expect(clock.json.facts.find((f: { kind: string }) => f.kind === 'new-plan')).toMatchObject({
+      dueDate: '2024-05-27',
+      issuedOn: '2024-05-28',
+      daysTaken: 141,
+    });
+    expect(clock.json.flags.map((f: { code: string }) => f.code)).toContain('corrected');
+
+    const health = await t.inject('GET', '/health');
+    expect(health.json.info.projections.status).toBe('up');
+  }, 120_000);
+
+  it('publishes weekly rollups on demand and serves them over HTTP with Kafka off', async () => {
+    const published = await t.inject('POST', '/api/v1/admin/rollups/publish?la=202');
+    expect(published.status).toBeLessThan(300);
+    const rollups = await t.inject('GET', '/api/v1/las/202/rollups/weekly');
+    expect(rollups.status).toBe(200);
+    expect(JSON.stringify(rollups.json)).toMatch(/"revision":1/);
+  }, 60_000);
+
+  it('answers problem+json for bad KPI parameters', async () => {
+    const answer = await t.inject('GET', '/api/v1/las/202/kpis/twenty-week-timeliness?from=2024-13-01&to=2024-12-31');
+    expect(answer.status).toBe(400);
+    expect(String(answer.headers['content-type'])).toMatch(/^application\/problem\+json/);
+  });
+});
