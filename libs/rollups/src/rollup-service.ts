@@ -148,13 +148,19 @@ export class RollupService {
     const range = factRange(windows, this.atRiskDays);
     const rows: FactRow[] = await this.queries.facts(la, range.from, range.to, ROLLUP_FACT_KINDS);
     const computedAt = this.clock();
-    return windows.map((window) =>
-      computeRollup(la, window, rows, {
-        atRiskDays: this.atRiskDays,
-        computedAt,
-        basedOnPosition: active.position.toString(),
-      }),
-    );
+    const rollups: Array<Omit<WeeklyRollup, 'revision'>> = [];
+    for (const window of windows) {
+      rollups.push(
+        computeRollup(la, window, rows, {
+          atRiskDays: this.atRiskDays,
+          computedAt,
+          basedOnPosition: active.position.toString(),
+        }),
+      );
+      // A week of a large LA is ~150 ms of CPU: let requests in between weeks.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return rollups;
   }
 
   /** Every LA the case clocks hold a case for. */

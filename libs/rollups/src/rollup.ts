@@ -12,7 +12,7 @@ import {
   type KpiReport,
   type ReportOptions,
 } from '#kpis';
-import { pendingDeadlines, type FactKind, type FactRow } from '#projections';
+import { factSpan, pendingDeadlines, type FactKind, type FactRow } from '#projections';
 import { factsOn } from './facts-on.js';
 import type { WeekWindow } from './weeks.js';
 
@@ -120,6 +120,7 @@ export function computeRollup(
   rows: readonly FactRow[],
   options: ComputeOptions,
 ): Omit<WeeklyRollup, 'revision'> {
+  const spanned = rows.map((row) => ({ row, ...factSpan(row.fact) }));
   return {
     la,
     week: window.week,
@@ -127,19 +128,44 @@ export function computeRollup(
     weekEnd: window.weekEnd,
     computedAt: options.computedAt.toISOString(),
     basedOnPosition: options.basedOnPosition,
-    thisWeek: headlines(rows, window.weekStart, window.weekEnd, window.weekEnd),
-    rolling12Months: headlines(rows, window.rollingFrom, window.weekEnd, window.weekEnd),
-    backlog: backlogOn(rows, window),
-    atRisk: atRiskOn(la, rows, window.weekEnd, options.atRiskDays),
+    thisWeek: headlines(meeting(spanned, window.weekStart, window.weekEnd), window.weekStart, window.weekEnd),
+    rolling12Months: headlines(
+      meeting(spanned, window.rollingFrom, window.weekEnd),
+      window.rollingFrom,
+      window.weekEnd,
+    ),
+    backlog: backlogOn(meeting(spanned, window.weekEnd, window.weekEnd), window),
+    atRisk: atRiskOn(
+      la,
+      meeting(spanned, window.weekEnd, addDays(window.weekEnd, options.atRiskDays)),
+      window.weekEnd,
+      options.atRiskDays,
+    ),
   };
 }
 
-function headlines(rows: readonly FactRow[], from: IsoDate, to: IsoDate, referenceDate: IsoDate): HeadlineFigures {
+/**
+ * The rows whose span meets [from, to], as the read model's SQL narrows them (the KPI functions then apply their
+ * exact rules), plus the plans held at any time from 1 January of `from`'s year for the DfE census denominator.
+ */
+function meeting(
+  spanned: ReadonlyArray<{ row: FactRow; from: IsoDate; until: IsoDate | null }>,
+  from: IsoDate,
+  to: IsoDate,
+): FactRow[] {
+  const censusYear = `${from.slice(0, 4)}-01-01`;
+  return spanned
+    .filter((s) => s.from <= to && (s.until === null || s.until >= (s.row.fact.kind === 'plan' ? censusYear : from)))
+    .map((s) => s.row);
+}
+
+/** The figures over [from, to]; date-relative ones (a review overdue) are judged at `to`, the week's Sunday. */
+function headlines(rows: readonly FactRow[], from: IsoDate, to: IsoDate): HeadlineFigures {
   // One group per calendar year keeps the work per call small; only the total is used.
   const options: ReportOptions = { from, to, groupBy: 'year' };
   const six = totals(sixWeekDecisions(rows, options));
   const twenty = totals(twentyWeekTimeliness(rows, options));
-  const reviews = totals(annualReviews(rows, options, referenceDate));
+  const reviews = totals(annualReviews(rows, options, to));
   const appeals = tribunal(rows, options);
   const appealFigures = appeals.total.figures;
   const appealsRegistered = figure(appealFigures, 'appealsRegistered');

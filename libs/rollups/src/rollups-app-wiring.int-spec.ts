@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Test } from '@nestjs/testing';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { DataSource } from 'typeorm';
@@ -16,6 +16,9 @@ import {
 import { RollupsModule } from './http/rollups.module.js';
 import { ROLLUPS_MODULE_OPTIONS, type RollupsModuleOptions } from './http/tokens.js';
 import type { WeeklyRollup } from './rollup.js';
+
+// Real brokers and databases on a shared machine: generous bounds, not speed claims.
+jest.setTimeout(60_000);
 
 const LA = '914';
 const NOW = new Date('2024-01-15T09:00:00Z');
@@ -71,7 +74,7 @@ describe('RollupsModule mounted beside KpisModule', () => {
   afterAll(async () => {
     await app?.close();
     await bed?.close();
-  });
+  }, 30_000);
 
   it('shares one data source with the KPI module and publishes from the projected case clocks', async () => {
     const options = app.get<RollupsModuleOptions>(ROLLUPS_MODULE_OPTIONS);

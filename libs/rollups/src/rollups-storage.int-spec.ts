@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +24,9 @@ import { migrateRollups } from './migrations/index.js';
 import type { WeeklyRollup } from './rollup.js';
 import { ProjectorBehindError, RollupService } from './rollup-service.js';
 import { SqlOutboxStore } from './sql-outbox-store.js';
+
+// Real brokers and databases on a shared machine: generous bounds, not speed claims.
+jest.setTimeout(60_000);
 
 const NOW = new Date('2024-01-15T09:00:00Z');
 
@@ -76,7 +79,7 @@ describe('rollups with Kafka off: the outbox keeps the records and HTTP serves t
   afterAll(async () => {
     await app?.close();
     await bed?.close();
-  });
+  }, 30_000);
 
   it('publishes on demand into the outbox, where the records wait, and serves them', async () => {
     const response = await app.inject({ method: 'POST', url: `/api/v1/admin/rollups/publish?la=${LA}` });
@@ -155,7 +158,7 @@ describe('SQL outbox store', () => {
 
   afterAll(async () => {
     await bed?.close();
-  });
+  }, 30_000);
 
   it('gives one relay at a time the pending records in write order, and forgets them once marked', async () => {
     for (const key of ['k3', 'k1', 'k2', 'k1']) {
@@ -213,7 +216,7 @@ describe('rollups on embedded PostgreSQL (PGlite), relayed to Kafka', () => {
     await pool?.end();
     await embedded?.close();
     rmSync(dataDir, { recursive: true, force: true });
-  });
+  }, 30_000);
 
   it('publishes revisions, keeps them in the outbox and relays them in order', async () => {
     expect(await migrateRollups(dataSource)).toEqual(['WeeklyRollups1763900000000']);

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Test } from '@nestjs/testing';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import kafkajs, { type Kafka } from 'kafkajs';
@@ -19,6 +19,9 @@ import { ROLLUPS_OUTBOX_STORE } from './http/tokens.js';
 import type { WeeklyRollup } from './rollup.js';
 import { RollupService } from './rollup-service.js';
 import type { SqlOutboxStore } from './sql-outbox-store.js';
+
+// Real brokers and databases on a shared machine: generous bounds, not speed claims.
+jest.setTimeout(60_000);
 
 const LA = '911';
 /** Monday 15 January 2024, 09:00 in London: the last complete week is 2024-W02 (8-14 January). */
@@ -114,7 +117,7 @@ describe('weekly rollups through the outbox to a real Kafka broker, and over HTT
     await app?.close();
     await publisher?.disconnect();
     await bed?.close();
-  });
+  }, 30_000);
 
   it('publishes each recent week once with revision 1, keyed <la>:<week>', async () => {
     const result = await rollups.publishNow();
