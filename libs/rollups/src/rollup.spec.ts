@@ -170,3 +170,11 @@ describe('the fact range one computation reads', () => {
     });
   });
 });
+
+describe('the fact range around a January census day', () => {
+  it('reaches the census day of a week that ends before it', () => {
+    // 2024-W01 ends on 7 January; the 2024 census day is Thursday 18 January; 7 + 14 = 21 January is later.
+    expect(factRange([weekWindow('2024-W01')], 14).to).toBe('2024-01-21');
+    expect(factRange([weekWindow('2024-W01')], 3).to).toBe('2024-01-18');
+  });
+});

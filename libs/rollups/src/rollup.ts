@@ -4,6 +4,7 @@ import {
   atRisk,
   caseload,
   CLOCK_WEEK_BANDS,
+  januaryCensusDate,
   sixWeekDecisions,
   tribunal,
   twentyWeekTimeliness,
@@ -95,13 +96,18 @@ export const ROLLUP_FACT_KINDS: readonly FactKind[] = [
 /**
  * The fact rows one computation needs for these windows: a superset (the KPI functions apply their exact rules),
  * reaching back to 1 January of the earliest rolling year for the DfE census denominator and forward by the
- * at-risk horizon.
+ * at-risk horizon (or to a week's January census day, when that is later).
  */
 export function factRange(windows: readonly WeekWindow[], atRiskDays: number): { from: IsoDate; to: IsoDate } {
   if (windows.length === 0) throw new RangeError('no weeks to compute');
   const earliest = windows.reduce((a, b) => (a.rollingFrom <= b.rollingFrom ? a : b)).rollingFrom;
   const latest = windows.reduce((a, b) => (a.weekEnd >= b.weekEnd ? a : b)).weekEnd;
-  return { from: `${earliest.slice(0, 4)}-01-01`, to: addDays(latest, atRiskDays) };
+  let to = addDays(latest, atRiskDays);
+  for (const window of windows) {
+    const census = januaryCensusDate(Number(window.weekStart.slice(0, 4)));
+    if (census > to) to = census;
+  }
+  return { from: `${earliest.slice(0, 4)}-01-01`, to };
 }
 
 export interface ComputeOptions {
@@ -146,17 +152,22 @@ export function computeRollup(
 
 /**
  * The rows whose span meets [from, to], as the read model's SQL narrows them (the KPI functions then apply their
- * exact rules), plus the plans held at any time from 1 January of `from`'s year for the DfE census denominator.
+ * exact rules), and the plans held at any time from 1 January of `from`'s year to its January census day (which may
+ * fall after `to`) for the DfE 2024 denominator.
  */
 function meeting(
   spanned: ReadonlyArray<{ row: FactRow; from: IsoDate; until: IsoDate | null }>,
   from: IsoDate,
   to: IsoDate,
 ): FactRow[] {
-  const censusYear = `${from.slice(0, 4)}-01-01`;
-  return spanned
-    .filter((s) => s.from <= to && (s.until === null || s.until >= (s.row.fact.kind === 'plan' ? censusYear : from)))
-    .map((s) => s.row);
+  const yearStart = `${from.slice(0, 4)}-01-01`;
+  const census = januaryCensusDate(Number(from.slice(0, 4)));
+  const plansTo = census > to ? census : to;
+  const meets = (s: { row: FactRow; from: IsoDate; until: IsoDate | null }) =>
+    s.row.fact.kind === 'plan'
+      ? s.from <= plansTo && (s.until === null || s.until >= yearStart)
+      : s.from <= to && (s.until === null || s.until >= from);
+  return spanned.filter(meets).map((s) => s.row);
 }
 
 /** The figures over [from, to]; date-relative ones (a review overdue) are judged at `to`, the week's Sunday. */
