@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { CaseClockQueries, caseClocksProjection, ProjectionRunner } from '#projections';
 import {
   appendEvents,
@@ -9,6 +9,9 @@ import {
 import { KpiService, type KpiQuery } from './kpi-service.js';
 import type { TribunalReport } from './measures/tribunal.js';
 import { handWorkedLa } from './testing/hand-worked-la.js';
+
+// Appending through the real store commits once per fact: generous bounds for a loaded machine.
+jest.setTimeout(120_000);
 
 const LA = '900';
 const YEAR_2024: KpiQuery = { from: '2024-01-01', to: '2024-12-31', groupBy: 'year' };

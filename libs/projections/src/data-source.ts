@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { READ_MODEL_MIGRATIONS } from './migrations/index.js';
-import { CaseClockEntity, CaseFactEntity, CaseHistoryEntity } from './read-models/entities.js';
+import { CaseClockEntity, CaseFactEntity, CaseEventEntity } from './read-models/entities.js';
 import { ProjectionEntity, ProjectionGenerationEntity } from './runner/entities.js';
 
 export interface ReadModelDataSourceOptions {
@@ -19,7 +19,7 @@ export function createReadModelDataSource(connectionString: string, options: Rea
     type: 'postgres',
     url: connectionString,
     poolSize: options.embedded ? 1 : (options.poolSize ?? 10),
-    entities: [ProjectionEntity, ProjectionGenerationEntity, CaseHistoryEntity, CaseClockEntity, CaseFactEntity],
+    entities: [ProjectionEntity, ProjectionGenerationEntity, CaseEventEntity, CaseClockEntity, CaseFactEntity],
     migrations: READ_MODEL_MIGRATIONS,
     migrationsTableName: 'read_model_migrations',
     migrationsTransactionMode: 'each',

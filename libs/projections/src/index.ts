@@ -35,7 +35,6 @@ export {
   CASE_CLOCKS_PROJECTION,
   caseClocksProjection,
   caseClocksVersion,
-  type CaseHistoryEntry,
 } from './read-models/case-clock/projection.js';
 export {
   CaseClockQueries,

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Test } from '@nestjs/testing';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -11,6 +11,9 @@ import {
 } from '../../../projections/src/testing/testbed.js';
 import { handWorkedLa } from '../testing/hand-worked-la.js';
 import { KpisModule } from './kpis.module.js';
+
+// Appending through the real store commits once per fact: generous bounds for a loaded machine.
+jest.setTimeout(120_000);
 
 const LA = '902';
 

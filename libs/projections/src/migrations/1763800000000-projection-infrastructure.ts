@@ -33,13 +33,15 @@ export class ProjectionInfrastructure1763800000000 implements MigrationInterface
       )`);
     await queryRunner.query(`CREATE SCHEMA read_model_template`);
     await queryRunner.query(`
-      CREATE TABLE read_model_template.case_histories (
+      CREATE TABLE read_model_template.case_events (
         la text NOT NULL,
         case_id text NOT NULL,
-        events jsonb NOT NULL,
-        updated_position bigint NOT NULL,
-        PRIMARY KEY (la, case_id)
+        position bigint NOT NULL,
+        recorded_at timestamptz NOT NULL,
+        event jsonb NOT NULL,
+        PRIMARY KEY (la, case_id, position)
       )`);
+    await queryRunner.query(`CREATE INDEX case_events_recorded ON read_model_template.case_events (la, recorded_at)`);
     await queryRunner.query(`
       CREATE TABLE read_model_template.case_clock (
         la text NOT NULL,

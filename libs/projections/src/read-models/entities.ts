@@ -7,24 +7,29 @@ import { EntitySchema } from 'typeorm';
  */
 const TEMPLATE = 'read_model_template';
 
-export interface CaseHistoryRow {
+/** One recorded event of a case, kept so that the fold can recompute the case without reading the event store. */
+export interface CaseEventRow {
   la: string;
   caseId: string;
-  /** The case's stored events (pathway envelopes with recordedAt and global position), in global order. */
-  events: unknown[];
-  updatedPosition: string;
+  /** Global position in the event store (a bigint as a string). */
+  position: string;
+  recordedAt: Date;
+  /** The pathway event envelope, with recordedAt. */
+  event: unknown;
 }
 
-export const CaseHistoryEntity = new EntitySchema<CaseHistoryRow>({
-  name: 'CaseHistory',
+export const CaseEventEntity = new EntitySchema<CaseEventRow>({
+  name: 'CaseEvent',
   schema: TEMPLATE,
-  tableName: 'case_histories',
+  tableName: 'case_events',
   columns: {
     la: { type: 'text', primary: true },
     caseId: { name: 'case_id', type: 'text', primary: true },
-    events: { type: 'jsonb' },
-    updatedPosition: { name: 'updated_position', type: 'bigint' },
+    position: { type: 'bigint', primary: true },
+    recordedAt: { name: 'recorded_at', type: 'timestamptz' },
+    event: { type: 'jsonb' },
   },
+  indices: [{ name: 'case_events_recorded', columns: ['la', 'recordedAt'] }],
 });
 
 export interface CaseClockRow {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import { CaseClockQueries } from '../read-models/case-clock/queries.js';
 import { caseClocksProjection } from '../read-models/case-clock/projection.js';
@@ -7,6 +7,9 @@ import { syntheticCases } from '../testing/synthetic-cases.js';
 import { Generations } from './generations.js';
 import { CheckpointConflictError, ProjectionRunner } from './projection-runner.js';
 import { qualifiedTable, type Projection } from './projection.js';
+
+// Appending through the real store commits once per fact: generous bounds for a loaded machine.
+jest.setTimeout(120_000);
 
 const LA = '901';
 
@@ -21,8 +24,8 @@ async function dump(dataSource: DataSource, schema: string): Promise<unknown[]> 
      ORDER BY la, case_id, seq`,
   );
   const histories = await dataSource.query<unknown[]>(
-    `SELECT la, case_id, jsonb_array_length(events) AS n FROM ${qualifiedTable(schema, 'case_histories')}
-     ORDER BY la, case_id`,
+    `SELECT la, case_id, position::text, recorded_at, event FROM ${qualifiedTable(schema, 'case_events')}
+     ORDER BY la, case_id, position`,
   );
   return [clocks, facts, histories];
 }
@@ -165,7 +168,7 @@ describe('ProjectionRunner over the real event store', () => {
         }
       },
     };
-    const rebuilder = new ProjectionRunner(bed.dataSource, bed.store, day1, { batchSize: 100 });
+    const rebuilder = new ProjectionRunner(bed.dataSource, bed.store, day1, { batchSize: 100, rebuildBatchSize: 100 });
     const rebuilding = rebuilder.rebuild();
     await halfway.wait;
     // Mid-rebuild, in another transaction: the live generation is still served, unchanged.

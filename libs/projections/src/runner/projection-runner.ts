@@ -12,6 +12,11 @@ export interface RunnerLogger {
 export interface ProjectionRunnerOptions {
   /** Events read from the store per transaction (default 1,000). */
   readonly batchSize?: number;
+  /**
+   * Events per transaction while rebuilding (default 5,000): larger batches recompute a case once for more of its
+   * events, and nothing reads the generation being built, so a longer transaction costs no freshness.
+   */
+  readonly rebuildBatchSize?: number;
   /** How long the loop waits for new events when caught up (default 1,000 ms). */
   readonly idleWaitMs?: number;
   readonly logger?: RunnerLogger;
@@ -55,6 +60,7 @@ const CASE_STREAM_PREFIX = 'ehcp-case-';
 export class ProjectionRunner {
   private readonly generations: Generations;
   private readonly batchSize: number;
+  private readonly rebuildBatchSize: number;
   private readonly idleWaitMs: number;
   private loop: Promise<void> | undefined;
   private stopping = false;
@@ -68,6 +74,7 @@ export class ProjectionRunner {
   ) {
     this.generations = new Generations(dataSource);
     this.batchSize = options.batchSize ?? 1000;
+    this.rebuildBatchSize = options.rebuildBatchSize ?? Math.max(this.batchSize, 5000);
     this.idleWaitMs = options.idleWaitMs ?? 1000;
   }
 
@@ -77,10 +84,10 @@ export class ProjectionRunner {
   }
 
   /** Folds one batch into `generation` (the active one by default). Returns the number of events read. */
-  async runBatch(generation?: Generation): Promise<number> {
+  async runBatch(generation?: Generation, batchSize = this.batchSize): Promise<number> {
     const target = generation ?? (await this.activeGeneration());
     // Read the store before opening the transaction: in embedded mode a read inside it would wait on itself.
-    const { events, checkpoint } = await this.store.readAll(target.position, this.batchSize);
+    const { events, checkpoint } = await this.store.readAll(target.position, batchSize);
     if (events.length === 0) return 0;
     const batch = events.filter((e) => e.streamName.startsWith(CASE_STREAM_PREFIX)).map(positioned);
 
@@ -123,7 +130,7 @@ export class ProjectionRunner {
           ? await this.activeGeneration()
           : await this.generations.get(generation.name, generation.generation);
       if (target === undefined) return total;
-      const read = await this.runBatch(target);
+      const read = await this.runBatch(target, generation === undefined ? this.batchSize : this.rebuildBatchSize);
       if (read === 0) return total;
       total += read;
     }

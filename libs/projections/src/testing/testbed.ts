@@ -15,8 +15,18 @@ export interface ReadModelTestBed {
   close(): Promise<void>;
 }
 
-export async function createReadModelTestBed(prefix: string): Promise<ReadModelTestBed> {
+export async function createReadModelTestBed(
+  prefix: string,
+  options: { readonly synchronousCommit?: boolean } = {},
+): Promise<ReadModelTestBed> {
   const database = await createTestDatabase(prefix);
+  if (options.synchronousCommit === false) {
+    // Loading benchmark data: commits without waiting for the WAL flush (set before any connection opens).
+    const admin = new pg.Client({ connectionString: database.url });
+    await admin.connect();
+    await admin.query(`ALTER DATABASE "${database.name}" SET synchronous_commit = off`);
+    await admin.end();
+  }
   const pool = new pg.Pool({ connectionString: database.url, max: 4 });
   await migrateEventStore(pool);
   const store = new PostgresEventStore(pool, { notifications: false, pollIntervalMs: 20 });

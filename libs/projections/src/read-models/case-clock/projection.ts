@@ -8,13 +8,6 @@ export const CASE_CLOCKS_PROJECTION = 'case-clocks';
 /** Bump when the fold or its tables change. */
 const FOLD_VERSION = 1;
 
-/** One recorded event of a case as kept in `case_histories`. */
-export interface CaseHistoryEntry {
-  readonly position: string;
-  readonly recordedAt: string;
-  readonly event: PathwayEvent;
-}
-
 /**
  * The settings are part of the version (one digit per setting), so starting the service with a changed setting
  * rebuilds the figures into a new generation while the old ones are served.
@@ -28,15 +21,15 @@ export function caseClocksVersion(settings: CalendarSettings): number {
 }
 
 /**
- * The case clock and its fact rows. For every case a batch touches, the case's whole history is kept in
- * `case_histories` (so the fold never reads the event store inside the transaction), the clock is recomputed from it,
- * and the case's fact rows are replaced: an idempotent write, so replaying a batch changes nothing.
+ * The case clock and its fact rows. Every case event is kept in `case_events` (so the fold never reads the event
+ * store inside the transaction); for every case a batch touches, the clock is recomputed from the case's whole
+ * history and the case's fact rows are replaced: idempotent writes, so replaying a batch changes nothing.
  */
 export function caseClocksProjection(settings: CalendarSettings = DEFAULT_CALENDAR_SETTINGS): Projection {
   return {
     name: CASE_CLOCKS_PROJECTION,
     version: caseClocksVersion(settings),
-    tables: ['case_histories', 'case_clock', 'case_facts'],
+    tables: ['case_events', 'case_clock', 'case_facts'],
     handle: (batch, tx) => handleBatch(batch, tx, settings),
   };
 }
@@ -66,38 +59,46 @@ async function handleBatch(
   const qr = tx.queryRunner;
 
   const stored = (await qr.query(
-    `SELECT h.la, h.case_id, h.events FROM ${tx.table('case_histories')} h
-     JOIN jsonb_to_recordset($1::jsonb) AS k(la text, case_id text) ON h.la = k.la AND h.case_id = k.case_id`,
+    `SELECT e.la, e.case_id, e.event FROM ${tx.table('case_events')} e
+     JOIN jsonb_to_recordset($1::jsonb) AS k(la text, case_id text) ON e.la = k.la AND e.case_id = k.case_id
+     ORDER BY e.la, e.case_id, e.position`,
     [keysJson],
-  )) as Array<CaseKey & { events: CaseHistoryEntry[] }>;
-  const histories = new Map(stored.map((row) => [`${row.la}\u0000${row.case_id}`, row.events]));
+  )) as Array<CaseKey & { event: PathwayEvent }>;
+  const histories = new Map<string, PathwayEvent[]>();
+  for (const row of stored) {
+    const key = `${row.la}\u0000${row.case_id}`;
+    const history = histories.get(key);
+    if (history === undefined) histories.set(key, [row.event]);
+    else history.push(row.event);
+  }
 
-  const historyRows: unknown[] = [];
+  const eventRows: unknown[] = [];
   const clockRows: unknown[] = [];
   const factRows: unknown[] = [];
   for (const [key, events] of byCase) {
-    const history = [...(histories.get(key) ?? [])];
-    const known = new Set(history.map((entry) => entry.event.eventId));
+    const history = histories.get(key) ?? [];
+    const known = new Set(history.map((event) => event.eventId));
     for (const entry of events) {
       // A replayed batch brings events the history already holds.
       if (known.has(entry.event.eventId)) continue;
       known.add(entry.event.eventId);
-      history.push({
+      const event = { ...entry.event, recordedAt: entry.recordedAt };
+      history.push(event);
+      eventRows.push({
+        la: event.la,
+        case_id: event.caseId,
         position: entry.position.toString(),
-        recordedAt: entry.recordedAt,
-        event: { ...entry.event, recordedAt: entry.recordedAt },
+        recorded_at: entry.recordedAt,
+        event,
       });
     }
     const last = events[events.length - 1]!;
     const { la, caseId } = last.event;
     const position = last.position.toString();
-    historyRows.push({ la, case_id: caseId, events: history, updated_position: position });
-    const projected = projectCase(
-      history.map((entry) => entry.event),
-      settings,
-    );
+    const projected = projectCase(history, settings);
     if (projected === null) continue;
-    const { clock } = projected;
+    // The fact rows live in case_facts; the clock column keeps the rest.
+    const { facts: _facts, ...clock } = projected.clock;
     clockRows.push({
       la,
       case_id: caseId,
@@ -129,13 +130,16 @@ async function handleBatch(
     });
   }
 
-  await qr.query(
-    `INSERT INTO ${tx.table('case_histories')} (la, case_id, events, updated_position)
-     SELECT la, case_id, events, updated_position
-     FROM jsonb_to_recordset($1::jsonb) AS x(la text, case_id text, events jsonb, updated_position bigint)
-     ON CONFLICT (la, case_id) DO UPDATE SET events = excluded.events, updated_position = excluded.updated_position`,
-    [JSON.stringify(historyRows)],
-  );
+  if (eventRows.length > 0) {
+    await qr.query(
+      `INSERT INTO ${tx.table('case_events')} (la, case_id, position, recorded_at, event)
+       SELECT la, case_id, position, recorded_at, event
+       FROM jsonb_to_recordset($1::jsonb) AS x(la text, case_id text, position bigint, recorded_at timestamptz,
+         event jsonb)
+       ON CONFLICT (la, case_id, position) DO NOTHING`,
+      [JSON.stringify(eventRows)],
+    );
+  }
   await qr.query(
     `DELETE FROM ${tx.table('case_facts')} f USING jsonb_to_recordset($1::jsonb) AS k(la text, case_id text)
      WHERE f.la = k.la AND f.case_id = k.case_id`,

@@ -2,9 +2,10 @@ import type { DataSource } from 'typeorm';
 import type { CalendarSettings } from '#calendar';
 import { Generations } from '../../runner/generations.js';
 import { qualifiedTable } from '../../runner/projection.js';
-import type { FactKind, FactRow, IsoDate } from '../case-facts/facts.js';
+import type { CaseFact, FactKind, FactRow, IsoDate } from '../case-facts/facts.js';
 import { projectCase, type CaseClockView } from './fold.js';
-import { CASE_CLOCKS_PROJECTION, type CaseHistoryEntry } from './projection.js';
+import type { PathwayEvent } from '#pathway';
+import { CASE_CLOCKS_PROJECTION } from './projection.js';
 
 /** The case clock's summary columns, as the at-risk list reads them. */
 export interface CaseClockSummaryRow {
@@ -73,13 +74,19 @@ export class CaseClockQueries {
     }));
   }
 
+  /** The case's clock with its fact rows, or undefined when the LA has no such case. */
   async clock(la: string, caseId: string): Promise<CaseClockView | undefined> {
-    const table = await this.table('case_clock');
-    const rows = await this.dataSource.query<Array<{ clock: CaseClockView }>>(
-      `SELECT clock FROM ${table} WHERE la = $1 AND case_id = $2`,
+    const clocks = await this.table('case_clock');
+    const facts = await this.table('case_facts');
+    const rows = await this.dataSource.query<Array<{ clock: Omit<CaseClockView, 'facts'>; facts: CaseFact[] }>>(
+      `SELECT c.clock, coalesce(
+         (SELECT jsonb_agg(f.fact ORDER BY f.seq) FROM ${facts} f WHERE f.la = c.la AND f.case_id = c.case_id),
+         '[]'::jsonb) AS facts
+       FROM ${clocks} c WHERE c.la = $1 AND c.case_id = $2`,
       [la, caseId],
     );
-    return rows[0]?.clock;
+    const row = rows[0];
+    return row === undefined ? undefined : { ...row.clock, facts: row.facts };
   }
 
   /** Clocks whose next deadline falls on or before `by`. */
@@ -115,17 +122,24 @@ export class CaseClockQueries {
    * `caseId` narrows to one case.
    */
   async casesAsOf(la: string, asOf: Date, settings: CalendarSettings, caseId?: string): Promise<CaseClockView[]> {
-    const table = await this.table('case_histories');
-    const rows = await this.dataSource.query<Array<{ events: CaseHistoryEntry[] }>>(
-      `SELECT events FROM ${table} WHERE la = $1 AND ($2::text IS NULL OR case_id = $2) ORDER BY case_id`,
-      [la, caseId ?? null],
+    const table = await this.table('case_events');
+    const rows = await this.dataSource.query<Array<{ case_id: string; event: PathwayEvent }>>(
+      `SELECT case_id, event FROM ${table}
+       WHERE la = $1 AND recorded_at <= $2 AND ($3::text IS NULL OR case_id = $3)
+       ORDER BY case_id, position`,
+      [la, asOf.toISOString(), caseId ?? null],
     );
-    const limit = asOf.getTime();
     const clocks: CaseClockView[] = [];
-    for (const row of rows) {
-      const known = row.events.filter((entry) => Date.parse(entry.recordedAt) <= limit).map((entry) => entry.event);
-      const projected = known.length === 0 ? null : projectCase(known, settings);
+    let start = 0;
+    while (start < rows.length) {
+      let end = start;
+      while (end < rows.length && rows[end]!.case_id === rows[start]!.case_id) end += 1;
+      const projected = projectCase(
+        rows.slice(start, end).map((row) => row.event),
+        settings,
+      );
       if (projected !== null) clocks.push(projected.clock);
+      start = end;
     }
     return clocks;
   }
