@@ -11,6 +11,8 @@ export interface ImportOptions {
   readonly progressFile?: string;
   readonly concurrency?: number;
   readonly quiet?: boolean;
+  /** Stops the import as a crash would: in-flight requests are abandoned, progress keeps what was answered. */
+  readonly signal?: AbortSignal;
 }
 
 export interface ImportSummary {
@@ -29,10 +31,11 @@ interface FactAnswer {
 }
 
 /**
- * Imports an NDJSON file of pathway facts through the service's ingestion API, in batches grouped by LA.
- * Resumable: the number of lines fully answered is kept in a progress file, and a restarted run skips them.
- * Idempotent: facts are keyed by eventId, so lines sent twice (a crash between sending and recording progress)
- * are answered "duplicate" and stored once.
+ * Imports an NDJSON file of pathway facts through the service's ingestion API, in batches.
+ * Order: each case's facts are sent in file order. Cases are spread over `concurrency` lanes by a hash of the LA and
+ * case; a lane sends its batches one after another, so a correction never overtakes the fact it corrects.
+ * Resumable: the number of lines fully answered (every line up to it) is kept in a progress file, and a restarted
+ * run skips them. Idempotent: facts are keyed by eventId, so lines sent again after a crash are answered "duplicate".
  */
 export async function importFile(options: ImportOptions): Promise<ImportSummary> {
   const progressFile = options.progressFile ?? `${options.file}.progress`;
@@ -44,70 +47,113 @@ export async function importFile(options: ImportOptions): Promise<ImportSummary>
   const rejectionsByCode: Record<string, number> = {};
   const concurrency = options.concurrency ?? 4;
 
-  // Batches are sent with bounded concurrency but progress only advances over a fully answered prefix.
-  const inFlight = new Map<number, Promise<void>>();
-  const answered = new Set<number>();
-  let nextBatchNo = 0;
-  let committedBatchNo = 0;
-  const batchEndLine = new Map<number, number>();
+  interface Batch {
+    readonly la: string;
+    readonly facts: unknown[];
+    readonly firstLine: number;
+  }
+  const lanes = Array.from({ length: concurrency }, () => ({
+    buffer: undefined as Batch | undefined,
+    tail: Promise.resolve(),
+    queued: 0,
+  }));
+  // First line of every batch not yet answered (buffered or in flight): progress is everything before the least.
+  const open = new Map<Batch, number>();
+  let lineNo = resumeFrom;
+  let failure: unknown;
 
-  const send = async (la: string, facts: unknown[], batchNo: number): Promise<void> => {
-    const answers = await postWithRetry(`${options.url}/api/v1/las/${la}/events`, facts);
-    for (const answer of answers) {
-      summary[answer.status]++;
-      if (answer.status === 'rejected')
-        rejectionsByCode[answer.code ?? 'unknown'] = (rejectionsByCode[answer.code ?? 'unknown'] ?? 0) + 1;
-    }
-    answered.add(batchNo);
-    while (answered.has(committedBatchNo)) {
-      answered.delete(committedBatchNo);
-      writeProgress(progressFile, batchEndLine.get(committedBatchNo)!);
-      batchEndLine.delete(committedBatchNo);
-      committedBatchNo++;
-    }
+  const recordProgress = (): void => {
+    let least = Infinity;
+    for (const firstLine of open.values()) least = Math.min(least, firstLine);
+    writeProgress(progressFile, least === Infinity ? lineNo : least - 1);
   };
 
-  const flush = async (la: string, facts: unknown[], endLine: number): Promise<void> => {
-    const batchNo = nextBatchNo++;
-    batchEndLine.set(batchNo, endLine);
-    const promise = send(la, facts, batchNo).finally(() => inFlight.delete(batchNo));
-    inFlight.set(batchNo, promise);
-    if (inFlight.size >= concurrency) await Promise.race(inFlight.values());
+  const send = (lane: (typeof lanes)[number], batch: Batch): void => {
+    lane.queued++;
+    lane.tail = lane.tail.then(async () => {
+      if (failure !== undefined) return;
+      try {
+        const answers = await postWithRetry(
+          `${options.url}/api/v1/las/${batch.la}/events`,
+          batch.facts,
+          options.signal,
+        );
+        for (const answer of answers) {
+          summary[answer.status]++;
+          if (answer.status === 'rejected') {
+            const code = answer.code ?? 'unknown';
+            rejectionsByCode[code] = (rejectionsByCode[code] ?? 0) + 1;
+          }
+        }
+        open.delete(batch);
+        recordProgress();
+      } catch (error) {
+        failure ??= error;
+      } finally {
+        lane.queued--;
+      }
+    });
   };
 
-  let lineNo = 0;
-  let batch: unknown[] = [];
-  let batchLa: string | undefined;
   const lines = createInterface({ input: createReadStream(options.file), crlfDelay: Infinity });
+  let seen = 0;
   for await (const line of lines) {
-    lineNo++;
-    if (lineNo <= resumeFrom || line.trim() === '') continue;
+    seen++;
+    if (seen <= resumeFrom || line.trim() === '') continue;
+    lineNo = seen;
+    if (options.signal?.aborted) failure ??= new Error('import aborted');
+    if (failure !== undefined) break;
     let fact: unknown;
     try {
       fact = JSON.parse(line);
-    } catch {
+    } catch (error) {
       throw new Error(
         `${options.file}:${lineNo} is not valid JSON; fix the line and run the import again (it resumes)`,
+        {
+          cause: error,
+        },
       );
     }
-    const la = typeof fact === 'object' && fact !== null && 'la' in fact ? String(fact.la) : '';
+    const record = typeof fact === 'object' && fact !== null ? (fact as Record<string, unknown>) : {};
+    const la = typeof record.la === 'string' ? record.la : '';
     if (!/^\d{3}$/.test(la)) throw new Error(`${options.file}:${lineNo} has no three-digit "la"`);
-    if (batchLa !== undefined && (la !== batchLa || batch.length >= options.batchSize)) {
-      await flush(batchLa, batch, lineNo - 1);
-      batch = [];
+    const lane = lanes[laneOf(`${la}/${String(record.caseId)}`, concurrency)]!;
+    if (lane.buffer !== undefined && (lane.buffer.la !== la || lane.buffer.facts.length >= options.batchSize)) {
+      send(lane, lane.buffer);
+      lane.buffer = undefined;
+      // Back-pressure: at most two batches waiting per lane.
+      if (lane.queued > 2) await lane.tail;
     }
-    batchLa = la;
-    batch.push(fact);
+    if (lane.buffer === undefined) {
+      lane.buffer = { la, facts: [], firstLine: lineNo };
+      open.set(lane.buffer, lineNo);
+    }
+    lane.buffer.facts.push(fact);
     summary.lines++;
     bar?.update(lineNo);
   }
-  if (batchLa !== undefined && batch.length > 0) await flush(batchLa, batch, lineNo);
-  await Promise.all(inFlight.values());
+  for (const lane of lanes) {
+    if (lane.buffer !== undefined && failure === undefined) send(lane, lane.buffer);
+    lane.buffer = undefined;
+  }
+  await Promise.all(lanes.map((lane) => lane.tail));
+  if (failure !== undefined) throw failure instanceof Error ? failure : new Error('import failed', { cause: failure });
+  recordProgress();
   bar?.finish(lineNo);
   return { ...summary, rejectionsByCode, seconds: (Date.now() - started) / 1000 };
 }
 
-async function postWithRetry(url: string, facts: unknown[]): Promise<FactAnswer[]> {
+/** A stable lane for a case (FNV-1a). */
+function laneOf(key: string, lanes: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % lanes;
+}
+
+async function postWithRetry(url: string, facts: unknown[], signal?: AbortSignal): Promise<FactAnswer[]> {
   for (let attempt = 0; ; attempt++) {
     let response: Response;
     try {
@@ -115,9 +161,10 @@ async function postWithRetry(url: string, facts: unknown[]): Promise<FactAnswer[
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(facts),
+        ...(signal ? { signal } : {}),
       });
     } catch (error) {
-      if (attempt >= 5) {
+      if (signal?.aborted || attempt >= 5) {
         const reason = error instanceof Error ? error.message : String(error);
         throw new Error(`cannot reach ${url}: ${reason}`, { cause: error });
       }

@@ -9,6 +9,8 @@ import { createTestDatabase, type TestDatabase } from '../../setup/services.js';
 
 export interface TestApp {
   readonly app: NestFastifyApplication;
+  /** Listens on an ephemeral loopback port and answers the base URL, for clients that need a real socket. */
+  listen(): Promise<string>;
   inject(
     method: 'GET' | 'POST',
     url: string,
@@ -34,6 +36,12 @@ export async function startTestApp(
   return {
     app,
     ...(database ? { database } : {}),
+    async listen() {
+      await app.listen(0, '127.0.0.1');
+      const address = app.getHttpServer().address();
+      if (address === null || typeof address === 'string') throw new Error('the app did not listen on a port');
+      return `http://127.0.0.1:${address.port}`;
+    },
     async inject(method, url, body) {
       const response = await app.inject({
         method,
