@@ -125,7 +125,7 @@ export async function nationalScenario(profile: BenchProfile, keep: boolean): Pr
   const csv = join(profile.workDir, 'national.csv');
   const ndjson = join(profile.workDir, 'national-head.ndjson');
   const perLa = n.plans * 45;
-  const ndjsonLas = Math.min(n.las, Math.ceil((n.importSeconds * 8_000) / perLa) + 1);
+  const ndjsonLas = Math.min(n.las, Math.ceil((n.importSeconds * 4_000) / perLa) + 1);
   const details: Record<string, unknown> = { profile: n };
   const targets: TargetCheck[] = [];
   const rows: Array<[string, string]> = [];
