@@ -182,4 +182,41 @@ describe('ProjectionRunner over the real event store', () => {
     const active = (await new Generations(bed.dataSource).active(day1.name))!;
     expect(active).toMatchObject({ generation: 2, version: day1.version });
   });
+
+  it('a runner started with a changed setting rebuilds and swaps by itself, leaving the served generation untouched', async () => {
+    const edge = new CaseFixture(LA, 'EDGE');
+    edge.fact('AssessmentRequested', '2024-01-01', { requestSource: 'school' });
+    edge.fact('AssessmentDecisionMade', '2024-02-01', { decision: 'assess' });
+    edge.fact('FinalPlanIssued', '2024-05-20', {});
+    await appendEvents(bed.store, edge.events);
+    const day0 = caseClocksProjection();
+    await new ProjectionRunner(bed.dataSource, bed.store, day0).catchUp();
+    const generations = new Generations(bed.dataSource);
+    const old = (await generations.active(day0.name))!;
+
+    const day1 = caseClocksProjection({ countFrom: 'day1', reviewDue: 'strict', nextReviewFrom: 'meeting' });
+    const runner = new ProjectionRunner(bed.dataSource, bed.store, day1, { idleWaitMs: 50 });
+    runner.start();
+    try {
+      const deadline = Date.now() + 60_000;
+      while ((await generations.active(day0.name))!.version !== day1.version && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const facts = await new CaseClockQueries(bed.dataSource).facts(LA, '2024-05-20', '2024-05-20', ['new-plan']);
+      expect(facts[0]!.fact).toMatchObject({ issuedOn: '2024-05-20', dueDate: '2024-05-19' });
+      // Facts appended after the swap are folded into the new generation.
+      const late = new CaseFixture(LA, 'LATER');
+      late.fact('AssessmentRequested', '2024-06-03', { requestSource: 'health' });
+      await appendEvents(bed.store, late.events);
+      while ((await runner.lag()).positionsBehind !== '0' && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(await new CaseClockQueries(bed.dataSource).clock(LA, 'LATER')).toBeDefined();
+    } finally {
+      await runner.stop();
+    }
+    // The old generation was retired as it was: not folded with the new settings.
+    const retired = (await generations.get(day0.name, old.generation))!;
+    expect(retired).toMatchObject({ status: 'retired', position: old.position });
+  });
 });

@@ -137,8 +137,8 @@ export class ProjectionRunner {
   }
 
   /**
-   * Follows the store until stopped. If the active generation was built by an older version of the projection, a
-   * rebuild starts in the background while the old generation keeps being served.
+   * Follows the store until stopped. If the active generation was built by another version of the projection, a
+   * rebuild starts in the background while the old generation keeps being served, unchanged, until the swap.
    */
   start(): void {
     if (this.loop !== undefined) return;
@@ -210,15 +210,17 @@ export class ProjectionRunner {
 
   private async follow(): Promise<void> {
     let failures = 0;
-    try {
-      const active = await this.activeGeneration();
-      if (active.version !== this.projection.version) void this.rebuild().catch((e: unknown) => this.fail(e));
-    } catch (error) {
-      this.fail(error);
-    }
     while (!this.stopping) {
       try {
         const active = await this.activeGeneration();
+        if (active.version !== this.projection.version) {
+          // The served generation was built by another version of the fold (or other settings). Folding new events
+          // into it with this version would mix two definitions in one set of figures, so it stays as it is, and is
+          // served, until the rebuild swaps in a generation of this version.
+          if (this.rebuildInProgress === undefined) void this.rebuild().catch((error: unknown) => this.fail(error));
+          await sleep(this.idleWaitMs);
+          continue;
+        }
         const read = await this.runBatch(active);
         failures = 0;
         if (read === 0) await this.store.waitForEvents(active.position, this.idleWaitMs);

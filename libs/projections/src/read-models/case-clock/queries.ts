@@ -145,17 +145,23 @@ export class CaseClockQueries {
   }
 }
 
-/** The fact rows of clocks computed in memory (as-of answers). */
+/**
+ * The fact rows of clocks computed in memory (as-of answers), rebuilt as plain data: the KPI functions read each row
+ * once per period and measure, and rows assembled by the fold read about 30 times slower there than rows parsed
+ * from JSON (measured: 1.5 s against 50 ms for 5 years of one LA by month).
+ */
 export function factRowsOf(clocks: readonly CaseClockView[]): FactRow[] {
-  return clocks.flatMap((clock) =>
-    clock.facts.map((fact) => ({
-      la: clock.la,
-      caseId: clock.caseId,
-      birthMonth: clock.birthMonth,
-      primaryNeed: clock.primaryNeed,
-      requestSource: clock.requestSource,
-      team: clock.team,
-      fact,
-    })),
+  return structuredClone(
+    clocks.flatMap((clock) =>
+      clock.facts.map((fact) => ({
+        la: clock.la,
+        caseId: clock.caseId,
+        birthMonth: clock.birthMonth,
+        primaryNeed: clock.primaryNeed,
+        requestSource: clock.requestSource,
+        team: clock.team,
+        fact,
+      })),
+    ),
   );
 }
