@@ -22,6 +22,7 @@ export {
   KPI_NAMES,
   londonDate,
   type KpiName,
+  type CaseClockAnswer,
   type KpiQuery,
   type KpiServiceOptions,
 } from './kpi-service.js';

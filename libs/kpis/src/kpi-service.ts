@@ -1,4 +1,5 @@
 import { addDays, DEFAULT_CALENDAR_SETTINGS, type CalendarSettings, type IsoDate } from '#calendar';
+import { caseClock, type CaseClock } from '#pathway';
 import { CaseClockQueries, factRowsOf, type CaseClockView, type FactKind, type FactRow } from '#projections';
 import type { Breakdown } from './breakdowns.js';
 import type { KpiReport } from './figures.js';
@@ -42,6 +43,8 @@ const KINDS: Readonly<Record<KpiName, readonly FactKind[]>> = {
   tribunal: ['tribunal-appeal', 'appealable-decision', 'plan'],
   caseload: ['plan', 'request-decision'],
 };
+
+export type CaseClockAnswer = CaseClockView & { readonly statutory: CaseClock };
 
 export interface KpiServiceOptions {
   readonly settings?: CalendarSettings;
@@ -94,9 +97,19 @@ export class KpiService {
     }
   }
 
-  async caseClock(la: string, caseId: string, asOf?: Date): Promise<CaseClockView | undefined> {
-    if (asOf === undefined) return this.queries.clock(la, caseId);
-    return (await this.queries.casesAsOf(la, asOf, this.settings, caseId))[0];
+  /**
+   * A case's clock: the read model's view (stage, next deadline, pending steps, fact rows, flags) and the pathway's
+   * statutory clock (every cycle, plan, review and appeal step with its due date and on-time / late / overdue
+   * status), judged as of today or as of `asOf` from the events recorded by then.
+   */
+  async caseClock(la: string, caseId: string, asOf?: Date): Promise<CaseClockAnswer | undefined> {
+    const view =
+      asOf === undefined
+        ? await this.queries.clock(la, caseId)
+        : (await this.queries.casesAsOf(la, asOf, this.settings, caseId))[0];
+    if (view === undefined) return undefined;
+    const events = await this.queries.caseEvents(la, caseId, asOf);
+    return { ...view, statutory: caseClock(events, this.asOfDate(asOf), this.settings) };
   }
 
   async atRisk(la: string, withinDays: number, asOf?: Date): Promise<AtRiskReport> {

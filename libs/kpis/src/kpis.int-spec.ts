@@ -183,8 +183,21 @@ describe('KPIs from events appended to the real store (hand-worked LA)', () => {
       stage: 'requested',
       nextDeadline: { step: 'decide-whether-to-assess', due: '2024-04-15' },
     });
+    expect(live!.statutory).toMatchObject({
+      stage: 'requested',
+      asOf: '2026-11-22',
+      nextDeadline: { kind: 'assessment-decision', due: '2024-04-15', overdue: true },
+    });
     const before = await service.caseClock(LA, 'D', beforeAmendments);
     expect(before?.nextDeadline).toBeNull();
+    expect(before!.statutory.cycles[0]).toMatchObject({ outcome: 'refused' });
+    // C's statutory clock: the corrected final plan date, within 20 weeks.
+    const c = await service.caseClock(LA, 'C');
+    expect(c!.statutory.cycles[0]!.finalPlan).toMatchObject({
+      due: '2024-06-24',
+      done: '2024-06-21',
+      status: 'on-time',
+    });
   });
 
   it('at-risk: cases whose next deadline has passed or falls within N days', async () => {

@@ -8,8 +8,7 @@ import {
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
-import type { CaseClockView } from '#projections';
-import { KpiService } from '../kpi-service.js';
+import { KpiService, type CaseClockAnswer } from '../kpi-service.js';
 import type { AtRiskReport } from '../measures/at-risk.js';
 import { whenReady } from './kpis.controller.js';
 import { AtRiskReportDto, CaseClockDto } from './kpi.dto.js';
@@ -34,7 +33,7 @@ export class CasesController {
     @Param('la') la: string,
     @Param('caseId') caseId: string,
     @Query() query: RawQuery,
-  ): Promise<CaseClockView> {
+  ): Promise<CaseClockAnswer> {
     const asOf = parseAsOfOnly(query);
     const clock = await whenReady(this.kpis.caseClock(parseLa(la), parseCaseId(caseId), asOf));
     if (clock === undefined) throw new NotFoundException(`no case ${caseId} in LA ${la}`);

@@ -149,6 +149,13 @@ export class CaseClockDto {
   flags!: object[];
   @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Facts retracted as recorded in error' })
   retractions!: object[];
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      "The pathway's statutory clock as of today (or asOf): every request cycle, plan, review, amendment, appeal and order step with its due date and status (on-time, late, overdue, due)",
+  })
+  statutory!: object;
   @ApiProperty({ type: String, nullable: true })
   birthMonth!: string | null;
   @ApiProperty({ type: String, nullable: true })

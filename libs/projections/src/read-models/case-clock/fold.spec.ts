@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { DEFAULT_CALENDAR_SETTINGS } from '#calendar';
+import { caseClock } from '#pathway';
+import { syntheticCases } from '../../testing/synthetic-cases.js';
 import { CaseFixture } from '../../testing/testbed.js';
 import { projectCase } from './fold.js';
 
@@ -54,5 +56,29 @@ describe('projectCase: a case clock and its fact rows from the case history', ()
     expect(new Set(projected.facts.map((row) => `${row.primaryNeed}/${row.team}/${row.requestSource}`))).toEqual(
       new Set(['ASD/north/school']),
     );
+  });
+
+  it.each([
+    ['day0', DEFAULT_CALENDAR_SETTINGS],
+    ['day1', day1],
+  ] as const)("agrees with the pathway's statutory clock on 6-week and 20-week timeliness (%s)", (_, settings) => {
+    let compared = 0;
+    for (const events of syntheticCases('900', 400, { seed: 21 })) {
+      const projected = projectCase(events, settings)!;
+      const clock = caseClock(events, '2030-01-01', settings);
+      const cycle = clock.cycles[0]!;
+      const request = projected.facts.find((row) => row.fact.kind === 'request-decision')!.fact;
+      if (request.kind !== 'request-decision') throw new Error('no request');
+      if (request.decisionDate !== null) {
+        expect(request.decisionDate <= request.dueDate).toBe(cycle.assessmentDecision.status === 'on-time');
+      }
+      const plan = projected.facts.find((row) => row.fact.kind === 'new-plan')?.fact;
+      if (plan?.kind === 'new-plan' && plan.cohort === 'new') {
+        expect(plan.issuedOn <= plan.dueDate!).toBe(cycle.within20WeeksIncludingExceptions);
+        expect(plan.hasException).toBe(cycle.exceptionApplies);
+        compared += 1;
+      }
+    }
+    expect(compared).toBeGreaterThan(200);
   });
 });

@@ -89,6 +89,17 @@ export class CaseClockQueries {
     return row === undefined ? undefined : { ...row.clock, facts: row.facts };
   }
 
+  /** The case's recorded events (all, or those recorded by `asOf`), in the order the store recorded them. */
+  async caseEvents(la: string, caseId: string, asOf?: Date): Promise<PathwayEvent[]> {
+    const table = await this.table('case_events');
+    const rows = await this.dataSource.query<Array<{ event: PathwayEvent }>>(
+      `SELECT event FROM ${table} WHERE la = $1 AND case_id = $2 AND ($3::timestamptz IS NULL OR recorded_at <= $3)
+       ORDER BY position`,
+      [la, caseId, asOf?.toISOString() ?? null],
+    );
+    return rows.map((row) => row.event);
+  }
+
   /** Clocks whose next deadline falls on or before `by`. */
   async clocksDueBy(la: string, by: IsoDate): Promise<CaseClockSummaryRow[]> {
     const table = await this.table('case_clock');
