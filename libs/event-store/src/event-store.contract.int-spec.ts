@@ -301,6 +301,127 @@ describe.each(runnable.map((adapter) => [adapter.name, adapter] as const))(
       );
     });
 
+    it('appendToStreams stores every stream of the call and readStreams reads them back in one answer', async () => {
+      const [fresh, existing, anyStream, missing] = [
+        streamName('multi-fresh'),
+        streamName('multi-existing'),
+        streamName('multi-any'),
+        streamName('multi-missing'),
+      ];
+      await store.appendToStream(existing, [newEvent()], ExpectedVersion.noStream);
+      const [a, b, c, d] = [newEvent('A'), newEvent('B'), newEvent('C'), newEvent('D')];
+
+      const results = await store.appendToStreams([
+        { streamName: fresh, events: [a, b], expected: ExpectedVersion.noStream },
+        { streamName: existing, events: [c], expected: ExpectedVersion.exact(0) },
+        { streamName: anyStream, events: [d], expected: ExpectedVersion.any },
+      ]);
+
+      expect(results.map((result) => result.nextExpectedVersion)).toEqual([1, 1, 0]);
+      expect(results.map((result) => result.outcomes)).toEqual([
+        [
+          { eventId: a.eventId, status: 'appended' },
+          { eventId: b.eventId, status: 'appended' },
+        ],
+        [{ eventId: c.eventId, status: 'appended' }],
+        [{ eventId: d.eventId, status: 'appended' }],
+      ]);
+      const read = await store.readStreams([fresh, existing, anyStream, missing]);
+      expect([...read.keys()].sort()).toEqual([fresh, existing, anyStream, missing].sort());
+      expect(read.get(fresh)!.map((event) => [event.eventId, event.streamVersion])).toEqual([
+        [a.eventId, 0],
+        [b.eventId, 1],
+      ]);
+      expect(read.get(existing)!.map((event) => event.streamVersion)).toEqual([0, 1]);
+      expect(read.get(existing)![1]!.eventId).toBe(c.eventId);
+      expect(read.get(anyStream)!.map((event) => event.eventId)).toEqual([d.eventId]);
+      expect(read.get(missing)).toEqual([]);
+      expect(await store.readStreams([])).toEqual(new Map());
+      for (const stream of [fresh, existing, anyStream]) {
+        expect(read.get(stream)).toEqual(await store.readStream(stream));
+      }
+    });
+
+    it('appendToStreams stores nothing when one stream conflicts, and names that stream', async () => {
+      if (!store.atomicMultiStreamAppend) return;
+      const [first, conflicting, last] = [
+        streamName('multi-atomic-a'),
+        streamName('multi-atomic-b'),
+        streamName('multi-atomic-c'),
+      ];
+      await store.appendToStream(conflicting, [newEvent(), newEvent()], ExpectedVersion.noStream);
+      const head = await store.headPosition();
+      const appends = [
+        { streamName: first, events: [newEvent()], expected: ExpectedVersion.noStream },
+        { streamName: conflicting, events: [newEvent(), newEvent()], expected: ExpectedVersion.exact(0) },
+        { streamName: last, events: [newEvent()], expected: ExpectedVersion.any },
+      ];
+
+      const conflict = await conflictOf(store.appendToStreams(appends));
+
+      expect(conflict.streamName).toBe(conflicting);
+      expect(conflict.actualVersion).toBe(1);
+      expect(conflict.expected).toEqual(ExpectedVersion.exact(0));
+      expect(await readEverythingAfter(store, head)).toEqual([]);
+      expect(await store.streamVersion(first)).toBe(-1);
+      expect(await store.streamVersion(conflicting)).toBe(1);
+      expect(await store.streamVersion(last)).toBe(-1);
+      // Nothing was stored, so nothing is a duplicate: with the right version every event appends.
+      const retried = await store.appendToStreams(
+        appends.map((append) =>
+          append.streamName === conflicting ? { ...append, expected: ExpectedVersion.exact(1) } : append,
+        ),
+      );
+      expect(retried.flatMap((result) => result.outcomes.map((outcome) => outcome.status))).toEqual([
+        'appended',
+        'appended',
+        'appended',
+        'appended',
+      ]);
+      expect(retried.map((result) => result.nextExpectedVersion)).toEqual([0, 3, 0]);
+    });
+
+    it('appendToStreams answers duplicates per event, across streams and within the call', async () => {
+      const [home, other, third] = [
+        streamName('multi-dup-home'),
+        streamName('multi-dup-other'),
+        streamName('multi-dup-third'),
+      ];
+      const stored = newEvent();
+      await store.appendToStream(home, [stored], ExpectedVersion.noStream);
+      const head = await store.headPosition();
+      const shared = newEvent();
+      const own = newEvent();
+
+      const results = await store.appendToStreams([
+        // Only duplicates: answered without the version check, at the stream's version.
+        { streamName: home, events: [stored], expected: ExpectedVersion.exact(9) },
+        { streamName: other, events: [stored, shared, own], expected: ExpectedVersion.noStream },
+        { streamName: third, events: [shared], expected: ExpectedVersion.noStream },
+      ]);
+
+      expect(results.map((result) => result.outcomes)).toEqual([
+        [{ eventId: stored.eventId, status: 'duplicate' }],
+        [
+          { eventId: stored.eventId, status: 'duplicate' },
+          { eventId: shared.eventId, status: 'appended' },
+          { eventId: own.eventId, status: 'appended' },
+        ],
+        [{ eventId: shared.eventId, status: 'duplicate' }],
+      ]);
+      expect(results.map((result) => result.nextExpectedVersion)).toEqual([0, 1, -1]);
+      const after = await readEverythingAfter(store, head);
+      expect(after.map((event) => [event.streamName, event.eventId])).toEqual([
+        [other, shared.eventId],
+        [other, own.eventId],
+      ]);
+      const again = await store.appendToStreams([
+        { streamName: other, events: [shared, own], expected: ExpectedVersion.any },
+      ]);
+      expect(again[0]!.outcomes.map((outcome) => outcome.status)).toEqual(['duplicate', 'duplicate']);
+      expect(await store.headPosition()).toBe(after.at(-1)!.globalPosition);
+    });
+
     it('treats eventIds case-insensitively', async () => {
       const stream = streamName('case');
       const event = newEvent();
@@ -384,14 +505,43 @@ describe.each(runnable.map((adapter) => [adapter.name, adapter] as const))(
 
       let next = 0;
       const statuses = new Map<string, string[]>();
-      const writers = Array.from({ length: adapter.writers }, async () => {
-        for (let task = sends[next++]; task !== undefined; task = sends[next++]) {
+      const record = (outcome: { eventId: string; status: string }): void => {
+        statuses.set(outcome.eventId, [...(statuses.get(outcome.eventId) ?? []), outcome.status]);
+      };
+      // Half the writers append one fact at a time; the other half append up to three facts of distinct cases in
+      // one appendToStreams (one at a time where the store is not atomic across streams).
+      const takeGroup = (size: number): Task[] => {
+        const group: Task[] = [];
+        while (group.length < size && next < sends.length) {
+          const task = sends[next]!;
+          if (group.some((taken) => taken.stream === task.stream)) break;
+          group.push(task);
+          next += 1;
+        }
+        return group;
+      };
+      const groupSize = store.atomicMultiStreamAppend ? 3 : 1;
+      const writers = Array.from({ length: adapter.writers }, async (_, writer) => {
+        const multi = writer % 2 === 1;
+        for (let group = takeGroup(multi ? groupSize : 1); group.length > 0; group = takeGroup(multi ? groupSize : 1)) {
           for (;;) {
-            const version = await store.streamVersion(task.stream);
             try {
-              const result = await store.appendToStream(task.stream, [task.event], ExpectedVersion.exact(version));
-              const outcome = result.outcomes[0]!;
-              statuses.set(outcome.eventId, [...(statuses.get(outcome.eventId) ?? []), outcome.status]);
+              if (multi) {
+                const versions = await store.readStreams(group.map((task) => task.stream));
+                const results = await store.appendToStreams(
+                  group.map((task) => ({
+                    streamName: task.stream,
+                    events: [task.event],
+                    expected: ExpectedVersion.exact((versions.get(task.stream) ?? []).length - 1),
+                  })),
+                );
+                results.forEach((result) => record(result.outcomes[0]!));
+              } else {
+                const task = group[0]!;
+                const version = await store.streamVersion(task.stream);
+                const result = await store.appendToStream(task.stream, [task.event], ExpectedVersion.exact(version));
+                record(result.outcomes[0]!);
+              }
               break;
             } catch (error) {
               if (!(error instanceof ExpectedVersionConflictError)) throw error;

@@ -46,6 +46,13 @@ export interface AppendResult {
   readonly outcomes: ReadonlyArray<{ readonly eventId: string; readonly status: 'appended' | 'duplicate' }>;
 }
 
+/** One stream's part of an appendToStreams call. */
+export interface StreamAppend {
+  readonly streamName: string;
+  readonly events: readonly NewEvent[];
+  readonly expected: ExpectedVersion;
+}
+
 export interface ReadAllBatch {
   readonly events: readonly StoredEvent[];
   /** The checkpoint to pass to the next readAll; equal to the input when nothing was read. */
@@ -59,8 +66,20 @@ export interface EventStore {
    * events that are new. If every event is a duplicate, the call succeeds without checking the version.
    */
   appendToStream(streamName: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult>;
+  /**
+   * Appends to several distinct streams as appendToStream would to each, and answers per stream in input order.
+   * On PostgreSQL (and PGlite) it is one transaction, atomic as a whole: if any stream's expected version does not
+   * hold, nothing is stored and it throws ExpectedVersionConflictError naming that stream. An eventId that is
+   * already stored, or that appears earlier in the same call (in any stream), is reported as a duplicate. Check
+   * `atomicMultiStreamAppend` before relying on atomicity across streams: KurrentDB appends stream by stream.
+   */
+  appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
+  /** True when appendToStreams stores all of its streams or none of them. */
+  readonly atomicMultiStreamAppend: boolean;
   /** The whole stream in version order; an empty array for a stream that does not exist. */
   readStream(streamName: string): Promise<StoredEvent[]>;
+  /** Several streams at once: each name maps to its events in version order (empty when it does not exist). */
+  readStreams(streamNames: readonly string[]): Promise<Map<string, StoredEvent[]>>;
   /** The stream's current version, or -1 when it does not exist. */
   streamVersion(streamName: string): Promise<number>;
   /** Events after `checkpoint` (0n = from the start) in global order, at most `limit`. Never skips an event

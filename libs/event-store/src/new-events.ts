@@ -36,10 +36,14 @@ export interface DuplicateSplit {
 
 /**
  * Splits a batch into the events to store and the duplicates: an eventId already stored, or repeated earlier in
- * the same batch, is a duplicate.
+ * the same batch, is a duplicate. Pass one `seen` set to several calls to treat their batches as one (it is
+ * updated with the ids taken here).
  */
-export function splitDuplicates(events: readonly NewEvent[], storedIds: ReadonlySet<string>): DuplicateSplit {
-  const seen = new Set<string>();
+export function splitDuplicates(
+  events: readonly NewEvent[],
+  storedIds: ReadonlySet<string>,
+  seen: Set<string> = new Set<string>(),
+): DuplicateSplit {
   const fresh: NewEvent[] = [];
   const outcomes = events.map((event) => {
     const key = eventIdKey(event.eventId);
@@ -49,4 +53,16 @@ export function splitDuplicates(events: readonly NewEvent[], storedIds: Readonly
     return { eventId: event.eventId, status: 'appended' as const };
   });
   return { fresh, outcomes };
+}
+
+/** A multi-stream append names each stream once, with appendable events. */
+export function assertAppendableStreams(
+  appends: ReadonlyArray<{ streamName: string; events: readonly NewEvent[] }>,
+): void {
+  const names = new Set<string>();
+  for (const { streamName, events } of appends) {
+    assertAppendable(streamName, events);
+    if (names.has(streamName)) throw new InvalidNewEventError(`Stream ${streamName} is named twice in one append`);
+    names.add(streamName);
+  }
 }

@@ -17,9 +17,10 @@ import {
   type NewEvent,
   type ReadAllBatch,
   type StoredEvent,
+  type StreamAppend,
 } from '../event-store.js';
 import { sleep, untilDeadline } from '../deadline.js';
-import { assertAppendable, eventIdKey, splitDuplicates } from '../new-events.js';
+import { assertAppendable, assertAppendableStreams, eventIdKey, splitDuplicates } from '../new-events.js';
 import {
   APPLICATION_STREAMS_REGEX,
   EVENT_ID_MARKER_TYPE,
@@ -85,6 +86,8 @@ function toStoredEvent(event: RecordedEvent): StoredEvent {
  * before any append to the first stream repaired its markers.
  */
 export class KurrentDbEventStore implements EventStore {
+  /** KurrentDB appends to one stream atomically, never to several: appendToStreams goes stream by stream. */
+  readonly atomicMultiStreamAppend = false;
   private readonly pollIntervalMs: number;
   private readonly disposeClient: boolean;
   private closed = false;
@@ -150,6 +153,26 @@ export class KurrentDbEventStore implements EventStore {
       fresh.map((event) => event.eventId),
     ).catch(() => undefined);
     return { nextExpectedVersion: Number(nextRevision), outcomes };
+  }
+
+  /**
+   * Not atomic across streams: each stream is appended in turn, in input order, so a conflict (thrown as
+   * ExpectedVersionConflictError naming its stream) leaves the streams before it appended. Callers that retry
+   * after a conflict are safe because the appended events are then answered as duplicates.
+   */
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    assertAppendableStreams(appends);
+    const results: AppendResult[] = [];
+    for (const { streamName, events, expected } of appends) {
+      results.push(await this.appendToStream(streamName, events, expected));
+    }
+    return results;
+  }
+
+  async readStreams(streamNames: readonly string[]): Promise<Map<string, StoredEvent[]>> {
+    const streams = new Map<string, StoredEvent[]>();
+    for (const name of streamNames) if (!streams.has(name)) streams.set(name, await this.readStream(name));
+    return streams;
   }
 
   async readStream(streamName: string): Promise<StoredEvent[]> {

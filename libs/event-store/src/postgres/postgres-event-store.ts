@@ -7,11 +7,12 @@ import {
   type NewEvent,
   type ReadAllBatch,
   type StoredEvent,
+  type StreamAppend,
 } from '../event-store.js';
 import { sleep, untilDeadline } from '../deadline.js';
-import { assertAppendable, eventIdKey, splitDuplicates } from '../new-events.js';
+import { assertAppendable, assertAppendableStreams, eventIdKey, splitDuplicates } from '../new-events.js';
 import { migrateEventStore } from './migrate.js';
-import { isUniqueViolation, toEventStoreError } from './pg-errors.js';
+import { errorCode, isUniqueViolation, toEventStoreError } from './pg-errors.js';
 
 /**
  * Appends take this transaction-scoped advisory lock just before inserting into `events` and hold it until commit,
@@ -75,6 +76,29 @@ class DuplicateRaceError extends Error {}
 /** The (stream, version) key was taken although the version check passed: report it as a conflict. */
 class StreamVersionRaceError extends Error {}
 
+/** A multi-stream append lost a race (a stream created meanwhile, a deadlock): re-run it; it re-checks everything. */
+class MultiStreamRaceError extends Error {}
+
+const DEADLOCK_DETECTED = '40P01';
+
+/** Whether a stream at `current` (-1: missing) meets the expectation. */
+function expectationHolds(expected: ExpectedVersion, current: number): boolean {
+  switch (expected.kind) {
+    case 'any':
+      return true;
+    case 'no-stream':
+      return current === -1;
+    case 'exists':
+      return current >= 0;
+    case 'exact':
+      return expected.version < 0 ? current === -1 : current === expected.version;
+    default: {
+      const unknown: never = expected;
+      throw new Error(`Unknown expected version ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
 interface Waiter {
   readonly checkpoint: bigint;
   readonly wake: () => void;
@@ -82,6 +106,7 @@ interface Waiter {
 
 /** The EventStore on PostgreSQL through `pg`; also serves embedded PGlite (see createPgliteEventStore). */
 export class PostgresEventStore implements EventStore {
+  readonly atomicMultiStreamAppend = true;
   private readonly notifications: boolean;
   private readonly pollIntervalMs: number;
   private readonly onClose: (() => Promise<void>) | undefined;
@@ -134,6 +159,40 @@ export class PostgresEventStore implements EventStore {
         throw error instanceof DuplicateRaceError ? error.cause : error;
       }
     }
+  }
+
+  /**
+   * One transaction for every stream: stream rows are locked in name order (so two multi-stream appends cannot
+   * deadlock on them), every expectation is checked before anything is written, and all events are inserted by
+   * one statement under the same advisory lock as appendToStream, so global order still never skips a late commit.
+   */
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    assertAppendableStreams(appends);
+    if (appends.length === 0) return [];
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await this.transaction((client) => this.appendManyOnce(client, appends));
+      } catch (error) {
+        const race =
+          error instanceof DuplicateRaceError ||
+          error instanceof MultiStreamRaceError ||
+          errorCode(error) === DEADLOCK_DETECTED;
+        if (race && attempt < MAX_DUPLICATE_RACE_RETRIES) continue;
+        throw error instanceof DuplicateRaceError ? error.cause : error;
+      }
+    }
+  }
+
+  async readStreams(streamNames: readonly string[]): Promise<Map<string, StoredEvent[]>> {
+    const streams = new Map<string, StoredEvent[]>(streamNames.map((name) => [name, []]));
+    if (streams.size === 0) return streams;
+    const result = await this.query<EventRow>(
+      `select ${EVENT_COLUMNS} from event_store.events where stream_name = any($1::text[])
+        order by stream_name, stream_version`,
+      [[...streams.keys()]],
+    );
+    for (const row of result.rows) streams.get(row.stream_name)?.push(toStoredEvent(row));
+    return streams;
   }
 
   async readStream(streamName: string): Promise<StoredEvent[]> {
@@ -238,6 +297,92 @@ export class PostgresEventStore implements EventStore {
     );
     await client.query('select pg_notify($1, $2)', [EVENTS_CHANNEL, head.toString()]);
     return { nextExpectedVersion: newVersion, outcomes };
+  }
+
+  private async appendManyOnce(client: pg.PoolClient, appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    const stored = await client.query<{ event_id: string }>(
+      'select event_id::text as event_id from event_store.events where event_id = any($1::uuid[])',
+      [appends.flatMap((append) => append.events.map((event) => event.eventId))],
+    );
+    const storedIds = new Set(stored.rows.map((row) => eventIdKey(row.event_id)));
+    const seen = new Set<string>();
+    const splits = appends.map((append) => splitDuplicates(append.events, storedIds, seen));
+
+    const locked = await client.query<{ stream_name: string; version: number }>(
+      `select stream_name, version from event_store.streams where stream_name = any($1::text[])
+        order by stream_name for update`,
+      [appends.map((append) => append.streamName)],
+    );
+    const current = new Map(locked.rows.map((row) => [row.stream_name, row.version]));
+    const created: Array<{ name: string; version: number }> = [];
+    const moved: Array<{ name: string; version: number }> = [];
+    const rows: Array<{ streamName: string; streamVersion: number; event: NewEvent }> = [];
+    const results = appends.map((append, index): AppendResult => {
+      const { fresh, outcomes } = splits[index]!;
+      const version = current.get(append.streamName) ?? -1;
+      if (fresh.length === 0) return { nextExpectedVersion: version, outcomes };
+      if (!expectationHolds(append.expected, version)) {
+        throw new ExpectedVersionConflictError(append.streamName, append.expected, version);
+      }
+      const next = version + fresh.length;
+      (current.has(append.streamName) ? moved : created).push({ name: append.streamName, version: next });
+      fresh.forEach((event, k) => rows.push({ streamName: append.streamName, streamVersion: version + 1 + k, event }));
+      return { nextExpectedVersion: next, outcomes };
+    });
+    if (rows.length === 0) return results;
+
+    if (created.length > 0) {
+      created.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      const inserted = await client.query(
+        `insert into event_store.streams (stream_name, version)
+         select name, version from unnest($1::text[], $2::integer[]) with ordinality as s(name, version, ordinal)
+          order by ordinal
+         on conflict (stream_name) do nothing`,
+        [created.map((stream) => stream.name), created.map((stream) => stream.version)],
+      );
+      // Another writer created one of these streams after the lock query: re-run and check against it.
+      if (inserted.rowCount !== created.length) throw new MultiStreamRaceError('stream created concurrently');
+    }
+    if (moved.length > 0) {
+      await client.query(
+        `update event_store.streams as s set version = m.version
+           from unnest($1::text[], $2::integer[]) as m(name, version)
+          where s.stream_name = m.name`,
+        [moved.map((stream) => stream.name), moved.map((stream) => stream.version)],
+      );
+    }
+
+    await client.query('select pg_advisory_xact_lock($1)', [APPEND_LOCK_KEY]);
+    const batch = JSON.stringify(
+      rows.map(({ streamName, streamVersion, event }) => ({
+        streamName,
+        streamVersion,
+        eventId: event.eventId,
+        type: event.type,
+        data: event.data,
+        metadata: event.metadata ?? {},
+      })),
+    );
+    let inserted: pg.QueryResult<{ head: string | null }>;
+    try {
+      inserted = await client.query<{ head: string | null }>(
+        `with inserted as (
+           insert into event_store.events (stream_name, stream_version, event_id, type, data, metadata)
+           select e.doc->>'streamName', (e.doc->>'streamVersion')::integer, (e.doc->>'eventId')::uuid, e.doc->>'type',
+                  e.doc->'data', e.doc->'metadata'
+             from jsonb_array_elements($1::jsonb) with ordinality as e(doc, ordinal)
+            order by e.ordinal
+           returning global_position)
+         select max(global_position)::text as head from inserted`,
+        [batch],
+      );
+    } catch (error) {
+      if (isUniqueViolation(error, 'events_event_id_key')) throw new DuplicateRaceError('duplicate', { cause: error });
+      if (isUniqueViolation(error, 'events_stream_version_key')) throw new MultiStreamRaceError('stream version taken');
+      throw error;
+    }
+    await client.query('select pg_notify($1, $2)', [EVENTS_CHANNEL, inserted.rows[0]?.head ?? '0']);
+    return results;
   }
 
   /**
