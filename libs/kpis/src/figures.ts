@@ -58,16 +58,33 @@ export interface ReportOptions {
   readonly includeCases?: boolean;
 }
 
+/** The dates a row spans; a row whose span misses a period counts in none of that period's figures. */
+export type RowSpan<R> = (row: R) => { readonly from: IsoDate; readonly until: IsoDate | null };
+
 /** Counts every measure over rows, per period (and per breakdown value), and over the whole range. */
 export function report<R extends BreakdownAttributes>(
   kpi: string,
-  rows: readonly R[],
+  allRows: readonly R[],
   measures: readonly Measure<R>[],
   options: ReportOptions,
+  /**
+   * When every measure counts a row only for periods its span meets, the span lets each period skip the other rows
+   * (a KPI over 60 months then reads most rows once rather than 60 times per measure).
+   */
+  span?: RowSpan<R>,
 ): KpiReport {
   const breakdown = options.breakdown ?? null;
   const includeCases = options.includeCases ?? false;
+  const spans = span === undefined ? undefined : allRows.map(span);
+  const rowsMeeting = (period: Period): readonly R[] =>
+    spans === undefined
+      ? allRows
+      : allRows.filter((_, n) => {
+          const s = spans[n]!;
+          return s.from <= period.to && (s.until === null || s.until >= period.from);
+        });
   const group = (period: Period): GroupFigures => {
+    const rows = rowsMeeting(period);
     const figures = figuresFor(rows, measures, period, includeCases);
     if (breakdown === null) return { period: period.key, from: period.from, to: period.to, figures };
     const byValue = new Map<string, R[]>();

@@ -2,6 +2,7 @@ import type { IsoDate } from '#calendar';
 import type { FactRow } from '#projections';
 import { report, type KpiReport, type Measure, type ReportOptions } from '../figures.js';
 import { inPeriod } from '../periods.js';
+import { spanOf } from './rows.js';
 
 /**
  * Whether a review was overdue is relative to a date: a review due in the period and not held is "overdue" once its
@@ -88,5 +89,5 @@ export function annualReviews(rows: readonly FactRow[], options: ReportOptions, 
   const relevant = rows.filter(
     (row) => row.fact.kind === 'annual-review' || row.fact.kind === 'amendment' || row.fact.kind === 'phase-transfer',
   );
-  return report('annual-reviews', relevant, annualReviewMeasures(asOfDate), options);
+  return report('annual-reviews', relevant, annualReviewMeasures(asOfDate), options, spanOf);
 }

@@ -1,7 +1,7 @@
 import type { FactRow, NoPlanNoticeFact } from '#projections';
 import { report, type KpiReport, type Measure, type ReportOptions } from '../figures.js';
 import { inPeriod } from '../periods.js';
-import { rowsOf } from './rows.js';
+import { rowsOf, spanOf } from './rows.js';
 
 type Row = FactRow<NoPlanNoticeFact>;
 
@@ -17,5 +17,5 @@ export const NO_PLAN_MEASURES: readonly Measure<Row>[] = [
 
 /** KPI 2: the share of assessments ending without a plan notified within 16 weeks. */
 export function noPlanNotices(rows: readonly FactRow[], options: ReportOptions): KpiReport {
-  return report('no-plan-notices', rowsOf(rows, 'no-plan-notice'), NO_PLAN_MEASURES, options);
+  return report('no-plan-notices', rowsOf(rows, 'no-plan-notice'), NO_PLAN_MEASURES, options, spanOf);
 }

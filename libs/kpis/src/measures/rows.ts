@@ -1,4 +1,4 @@
-import type { CaseFact, FactKind, FactRow } from '#projections';
+import { factSpan, type CaseFact, type FactKind, type FactRow } from '#projections';
 
 /** The rows of one fact kind, typed. */
 export function rowsOf<K extends FactKind>(
@@ -6,4 +6,9 @@ export function rowsOf<K extends FactKind>(
   kind: K,
 ): FactRow<Extract<CaseFact, { kind: K }>>[] {
   return rows.filter((row): row is FactRow<Extract<CaseFact, { kind: K }>> => row.fact.kind === kind);
+}
+
+/** The span of a fact row (see `factSpan`): for KPIs whose every measure dates a row inside its span. */
+export function spanOf(row: FactRow): { readonly from: string; readonly until: string | null } {
+  return factSpan(row.fact);
 }

@@ -1,7 +1,7 @@
 import type { FactRow, RequestDecisionFact } from '#projections';
 import { report, type KpiReport, type Measure, type ReportOptions } from '../figures.js';
 import { inPeriod } from '../periods.js';
-import { rowsOf } from './rows.js';
+import { rowsOf, spanOf } from './rows.js';
 
 type Row = FactRow<RequestDecisionFact>;
 
@@ -38,5 +38,5 @@ export const SIX_WEEK_MEASURES: readonly Measure<Row>[] = [
 
 /** KPI 1: the share of requests decided within 6 weeks. */
 export function sixWeekDecisions(rows: readonly FactRow[], options: ReportOptions): KpiReport {
-  return report('six-week-decisions', rowsOf(rows, 'request-decision'), SIX_WEEK_MEASURES, options);
+  return report('six-week-decisions', rowsOf(rows, 'request-decision'), SIX_WEEK_MEASURES, options, spanOf);
 }

@@ -1,7 +1,7 @@
 import type { FactRow, NewPlanFact } from '#projections';
 import { report, type KpiReport, type Measure, type ReportOptions } from '../figures.js';
 import { inPeriod } from '../periods.js';
-import { rowsOf } from './rows.js';
+import { rowsOf, spanOf } from './rows.js';
 
 type Row = FactRow<NewPlanFact>;
 
@@ -25,7 +25,8 @@ export const TWENTY_WEEK_MEASURES: readonly Measure<Row>[] = [
   {
     name: 'withinTwentyWeeksIncludingExceptions',
     kind: 'rate',
-    description: 'Of new plans issued, those within 20 weeks; plans with an exception stay in the denominator',
+    description:
+      'Of new plans issued, those within 20 weeks; plans with an exception stay in the denominator (a plan whose request is not recorded cannot be timed and is left out)',
     counts: measurable,
     meets: withinTwentyWeeks,
   },
@@ -74,7 +75,7 @@ export const TWENTY_WEEK_MEASURES: readonly Measure<Row>[] = [
 
 /** KPI 3: 20-week timeliness of new plans, to the SEN2 definition. */
 export function twentyWeekTimeliness(rows: readonly FactRow[], options: ReportOptions): KpiReport {
-  return report('twenty-week-timeliness', rowsOf(rows, 'new-plan'), TWENTY_WEEK_MEASURES, options);
+  return report('twenty-week-timeliness', rowsOf(rows, 'new-plan'), TWENTY_WEEK_MEASURES, options, spanOf);
 }
 
 export const DRAFT_BREACH_MEASURES: readonly Measure<Row>[] = [
@@ -90,5 +91,5 @@ export const DRAFT_BREACH_MEASURES: readonly Measure<Row>[] = [
 
 /** KPI 4: final plans issued before the draft's representation window ended. */
 export function draftPlanBreaches(rows: readonly FactRow[], options: ReportOptions): KpiReport {
-  return report('draft-plan-breaches', rowsOf(rows, 'new-plan'), DRAFT_BREACH_MEASURES, options);
+  return report('draft-plan-breaches', rowsOf(rows, 'new-plan'), DRAFT_BREACH_MEASURES, options, spanOf);
 }
