@@ -11,7 +11,13 @@ import {
   type CaseState,
   type PathwayEvent,
 } from '#pathway';
-import { ExpectedVersion, ExpectedVersionConflictError, type EventStore } from '#event-store';
+import {
+  ExpectedVersion,
+  ExpectedVersionConflictError,
+  type AppendResult,
+  type EventStore,
+  type StoredEvent,
+} from '#event-store';
 import { SERVICE_CONFIG, type ServiceConfig } from '../config/config.js';
 import { EVENT_STORE } from '../storage/tokens.js';
 import { Clock } from './clock.js';
@@ -20,10 +26,21 @@ import { RecordPathwayFacts, type FactResult } from './record-facts.command.js';
 const MAX_CONFLICT_RETRIES = 50;
 const CASES_IN_PARALLEL = 8;
 
+/** One case's facts decided against its history: the answers so far and the events to append. */
+interface CaseDecision {
+  readonly results: FactResult[];
+  readonly toAppend: readonly PathwayEvent[];
+  /** Fact eventId -> its index in results, for the facts decided "accepted". */
+  readonly appendedFor: ReadonlyMap<string, number>;
+  readonly expected: ExpectedVersion;
+}
+
 /**
  * Decides each fact against its case and appends the accepted ones with the case's expected version.
- * Facts for one case are handled in the order sent, as one atomic append; a version conflict (another writer
- * appended to the case meanwhile) re-reads the case and decides again.
+ * Facts for one case are handled in the order sent, as one atomic append. A batch is read with one readStreams and
+ * appended with one appendToStreams (one transaction for every case, where the store is atomic across streams); a
+ * version conflict there (another writer appended to one of the cases meanwhile) stores nothing, and the batch
+ * falls back to case by case: re-read the case, decide again, append, retrying on conflict.
  */
 @CommandHandler(RecordPathwayFacts)
 export class RecordPathwayFactsHandler implements ICommandHandler<RecordPathwayFacts, FactResult[]> {
@@ -36,7 +53,6 @@ export class RecordPathwayFactsHandler implements ICommandHandler<RecordPathwayF
   ) {}
 
   async execute(command: RecordPathwayFacts): Promise<FactResult[]> {
-    const results = new Array<FactResult | undefined>(command.events.length);
     const byCase = new Map<string, number[]>();
     command.events.forEach((event, index) => {
       const stream = streamNameFor(command.la, event.caseId);
@@ -44,21 +60,55 @@ export class RecordPathwayFactsHandler implements ICommandHandler<RecordPathwayF
       if (indexes) indexes.push(index);
       else byCase.set(stream, [index]);
     });
+    const cases = [...byCase.entries()].map(
+      ([stream, indexes]) => [stream, indexes, indexes.map((i) => command.events[i]!)] as const,
+    );
 
-    const streams = [...byCase.entries()];
+    const results = new Array<FactResult | undefined>(command.events.length);
+    const place = (indexes: readonly number[], caseResults: readonly FactResult[]): void =>
+      indexes.forEach((i, k) => (results[i] = caseResults[k]));
+
+    if (cases.length > 1 && this.store.atomicMultiStreamAppend) {
+      try {
+        const decided = await this.recordBatch(cases.map(([stream, , facts]) => [stream, facts] as const));
+        cases.forEach(([, indexes], k) => place(indexes, decided[k]!));
+        return results.map((r) => r!);
+      } catch (error) {
+        if (!(error instanceof ExpectedVersionConflictError)) throw error;
+        this.logger.debug(`version conflict on ${error.streamName} in a batch; recording case by case`);
+      }
+    }
+
     let next = 0;
     const worker = async (): Promise<void> => {
-      while (next < streams.length) {
-        const [stream, indexes] = streams[next++]!;
-        const caseResults = await this.recordForCase(
-          stream,
-          indexes.map((i) => command.events[i]!),
-        );
-        indexes.forEach((i, k) => (results[i] = caseResults[k]));
+      while (next < cases.length) {
+        const [stream, indexes, facts] = cases[next++]!;
+        place(indexes, await this.recordForCase(stream, facts));
       }
     };
-    await Promise.all(Array.from({ length: Math.min(CASES_IN_PARALLEL, streams.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(CASES_IN_PARALLEL, cases.length) }, worker));
     return results.map((r) => r!);
+  }
+
+  /** Every case of the batch: one read, decisions in order per case, one append (all cases or none). */
+  private async recordBatch(cases: ReadonlyArray<readonly [string, readonly PathwayEvent[]]>): Promise<FactResult[][]> {
+    const histories = await this.store.readStreams(cases.map(([stream]) => stream));
+    const now = this.clock.today();
+    const decisions = cases.map(([stream, facts]) => this.decideForCase(histories.get(stream) ?? [], facts, now));
+    const appending = decisions.flatMap((decision, k) =>
+      decision.toAppend.length === 0 ? [] : [{ stream: cases[k]![0], decision }],
+    );
+    if (appending.length > 0) {
+      const appended = await this.store.appendToStreams(
+        appending.map(({ stream, decision }) => ({
+          streamName: stream,
+          events: decision.toAppend.map(toStoredShape),
+          expected: decision.expected,
+        })),
+      );
+      appending.forEach(({ decision }, k) => markStoredDuplicates(decision, appended[k]!));
+    }
+    return decisions.map((decision) => decision.results);
   }
 
   private async recordForCase(stream: string, facts: readonly PathwayEvent[]): Promise<FactResult[]> {
@@ -75,11 +125,18 @@ export class RecordPathwayFactsHandler implements ICommandHandler<RecordPathwayF
 
   private async tryRecordForCase(stream: string, facts: readonly PathwayEvent[]): Promise<FactResult[]> {
     const history = await this.store.readStream(stream);
+    const decision = this.decideForCase(history, facts, this.clock.today());
+    if (decision.toAppend.length === 0) return decision.results;
+    const appended = await this.store.appendToStream(stream, decision.toAppend.map(toStoredShape), decision.expected);
+    markStoredDuplicates(decision, appended);
+    return decision.results;
+  }
+
+  private decideForCase(history: readonly StoredEvent[], facts: readonly PathwayEvent[], now: string): CaseDecision {
     const known = new Set(history.map((e) => e.eventId));
     // One fold of the whole history: evolving fact by fact would re-derive the case at every step.
     let state: CaseState = history.length === 0 ? initialState : foldCase(history.map(fromStoredShape));
     const version = history.length === 0 ? -1 : history[history.length - 1]!.streamVersion;
-    const now = this.clock.today();
 
     const results: FactResult[] = [];
     const toAppend: PathwayEvent[] = [];
@@ -102,20 +159,21 @@ export class RecordPathwayFactsHandler implements ICommandHandler<RecordPathwayF
       appendedFor.set(fact.eventId, results.length);
       results.push({ eventId: fact.eventId, status: 'accepted' });
     }
-    if (toAppend.length === 0) return results;
+    return {
+      results,
+      toAppend,
+      appendedFor,
+      expected: version < 0 ? ExpectedVersion.noStream : ExpectedVersion.exact(version),
+    };
+  }
+}
 
-    const appended = await this.store.appendToStream(
-      stream,
-      toAppend.map(toStoredShape),
-      version < 0 ? ExpectedVersion.noStream : ExpectedVersion.exact(version),
-    );
-    // The store knows eventIds of every stream: a fact already stored under another case is a duplicate too.
-    for (const outcome of appended.outcomes) {
-      const at = appendedFor.get(outcome.eventId);
-      if (outcome.status === 'duplicate' && at !== undefined) {
-        results[at] = { eventId: outcome.eventId, status: 'duplicate' };
-      }
+/** The store knows eventIds of every stream: a fact already stored under another case is a duplicate too. */
+function markStoredDuplicates(decision: CaseDecision, appended: AppendResult): void {
+  for (const outcome of appended.outcomes) {
+    const at = decision.appendedFor.get(outcome.eventId);
+    if (outcome.status === 'duplicate' && at !== undefined) {
+      decision.results[at] = { eventId: outcome.eventId, status: 'duplicate' };
     }
-    return results;
   }
 }
