@@ -20,6 +20,16 @@ export interface MessageContext {
 
 export type EnvelopeHandler = (envelope: unknown, context: MessageContext) => Promise<IngestionOutcome>;
 
+/**
+ * Answers several envelopes of one partition at once: one outcome per envelope, in the order given, and the
+ * envelopes must be handled in that order. A thrown error means "try the whole chunk again later": the handler's
+ * duplicate answers make the repeat of what it had already stored harmless.
+ */
+export type EnvelopeBatchHandler = (
+  envelopes: readonly unknown[],
+  contexts: readonly MessageContext[],
+) => Promise<IngestionOutcome[]>;
+
 /** Messages the consumer group has not yet committed, per partition and in total. */
 export interface ConsumerLag {
   readonly topic: string;

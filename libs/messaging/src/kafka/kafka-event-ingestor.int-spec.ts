@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Kafka } from 'kafkajs';
 import { kafkaBrokers, uniqueName } from '../../../../test/setup/services.js';
-import type { EnvelopeHandler, MessageContext } from '../ingestion.js';
+import type { EnvelopeBatchHandler, EnvelopeHandler, MessageContext } from '../ingestion.js';
 import { silentLogger } from '../logger.js';
 import {
   CapturingLogger,
@@ -197,6 +197,69 @@ describe('KafkaEventIngestor against a real broker', () => {
 
     expect(logger.lines.some((line) => line.includes('dead-lettered'))).toBe(true);
     for (const line of logger.lines) expect(line).not.toContain('CASE-poison');
+  }, 60_000);
+
+  it('answers chunks with handleBatch: poison messages inside a chunk go to the dead-letter topic, the rest are stored', async () => {
+    const { topic, deadLetterTopic } = await freshTopics('ingest_batch_poison', 1);
+    const key = 'CASE-batch-1';
+    const good = (sequence: number): TestEnvelope => ({ eventId: `batch-${sequence}`, caseId: key, sequence });
+    const rejected: TestEnvelope = { eventId: 'batch-rejected', caseId: key, sequence: 99, verdict: 'reject' };
+    const notJson = '{"eventId": "batch-broken", ';
+    const values = [
+      JSON.stringify(good(1)),
+      JSON.stringify(good(2)),
+      notJson,
+      JSON.stringify(good(3)),
+      JSON.stringify(rejected),
+      ...[4, 5, 6, 7, 8, 9, 10].map((sequence) => JSON.stringify(good(sequence))),
+    ];
+    await publisher.publishBatch(
+      topic,
+      values.map((value) => ({ key, value })),
+    );
+    const store = new RecordingStore();
+    const chunkSizes: number[] = [];
+    let failuresLeft = 2;
+    const handleBatch: EnvelopeBatchHandler = (envelopes, contexts) => {
+      chunkSizes.push(envelopes.length);
+      // The first attempt stores part of the chunk and then fails: the retry answers those as duplicates.
+      if (failuresLeft > 0) {
+        failuresLeft -= 1;
+        store.record(envelopes[0], contexts[0]!);
+        return Promise.reject(new Error('connection to the event store lost'));
+      }
+      return Promise.resolve(envelopes.map((envelope, index) => store.record(envelope, contexts[index]!)));
+    };
+    const consumer = ingestor({
+      topic,
+      deadLetterTopic,
+      groupId: uniqueName('ingest_batch_group'),
+      handle: () => Promise.reject(new Error('the per-message handler must not be used')),
+      handleBatch,
+      batchSize: 4,
+    });
+    await consumer.start();
+    await waitFor(() => store.storedCount === 10, 30_000, 'the good messages to be stored');
+    await waitFor(async () => (await consumer.lag()).total === 0, 10_000, 'the group to commit past the poison');
+
+    expect(store.storedOrderOf(key)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(Math.max(...chunkSizes)).toBeLessThanOrEqual(4);
+    expect(chunkSizes.length).toBeGreaterThanOrEqual(3 + 2); // at least three chunks, two of them retried
+    const letters = await readTopic(kafka, deadLetterTopic, 2);
+    const byOffset = new Map(letters.map((letter) => [letter.headers['x-original-offset'], letter]));
+    expect(byOffset.get('2')?.headers['x-dlq-code']).toBe('invalid_json');
+    expect(byOffset.get('2')?.value).toBe(notJson);
+    expect(byOffset.get('4')?.headers['x-dlq-code']).toBe('final_before_request');
+    expect(JSON.parse(byOffset.get('4')!.value!)).toEqual(rejected);
+    expect(store.calls.filter((call) => call.outcome === 'accepted')).toHaveLength(10);
+    // The message stored before the failures is answered "duplicate" by the retry, and counted once.
+    expect(consumer.stats()).toEqual({
+      handled: values.length,
+      accepted: 9,
+      duplicates: 1,
+      deadLettered: 2,
+      retries: 2,
+    });
   }, 60_000);
 
   it('retries a failing handler on the same message with backoff and never skips it', async () => {

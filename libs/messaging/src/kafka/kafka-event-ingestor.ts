@@ -5,6 +5,7 @@ import { deadLetterHeaders } from '../dead-letter.js';
 import { decodeEnvelope } from '../decode.js';
 import type {
   ConsumerLag,
+  EnvelopeBatchHandler,
   EnvelopeHandler,
   EventIngestor,
   IngestionOutcome,
@@ -19,6 +20,13 @@ export interface KafkaEventIngestorOptions {
   readonly kafka: Kafka;
   readonly groupId: string;
   readonly handle: EnvelopeHandler;
+  /**
+   * When given, messages are answered a chunk at a time (up to batchSize of one partition's fetched batch) by this
+   * handler instead of one by one by `handle`: one call, hence one round of store work, per chunk.
+   */
+  readonly handleBatch?: EnvelopeBatchHandler;
+  /** Messages per handleBatch call (default 500). */
+  readonly batchSize?: number;
   readonly topic?: string;
   readonly deadLetterTopic?: string;
   /** Where a group with no committed offset starts; true (the default) reads every retained message. */
@@ -44,11 +52,21 @@ export interface KafkaEventIngestorOptions {
 
 const ABANDONED = Symbol('abandoned');
 
+/** One message of a chunk: where it came from, and its envelope or why it could not be decoded. */
+interface ChunkMessage {
+  readonly message: KafkaMessage;
+  readonly context: MessageContext;
+  readonly decoded: ReturnType<typeof decodeEnvelope>;
+}
+
 /**
  * Consumes pathway event envelopes from a topic in a consumer group and hands each to the handler, at least
  * once. A partition's position advances only past messages the handler has answered (accepted, duplicate, or
  * rejected and copied to the dead-letter topic), so a crash or a stop redelivers from the last answered
  * message. A handler that throws is retried with backoff on the same message; it is never skipped.
+ * With `handleBatch`, a partition's fetched messages are answered a chunk at a time under the same rules: the
+ * chunk's offsets are resolved only after its answer (and each rejected or unparseable message's dead letter), and
+ * a thrown error retries the whole chunk.
  */
 export class KafkaEventIngestor implements EventIngestor {
   private readonly topic: string;
@@ -176,15 +194,30 @@ export class KafkaEventIngestor implements EventIngestor {
       lastCommit = Date.now();
     };
 
+    const answered = async (message: KafkaMessage): Promise<void> => {
+      payload.resolveOffset(message.offset);
+      sinceCommit += 1;
+      if (sinceCommit >= commitEvery || Date.now() - lastCommit >= commitIntervalMs) await commit();
+    };
+    const interrupted = (): boolean => this.stopping || !payload.isRunning() || payload.isStale();
+
     try {
-      for (const message of batch.messages) {
-        if (this.stopping || !payload.isRunning() || payload.isStale()) break;
-        const answered = await this.processMessage(batch.topic, batch.partition, message, heartbeat);
-        if (!answered) break;
-        payload.resolveOffset(message.offset);
-        sinceCommit += 1;
-        if (sinceCommit >= commitEvery || Date.now() - lastCommit >= commitIntervalMs) await commit();
-        await heartbeat();
+      if (this.options.handleBatch !== undefined) {
+        const size = Math.max(1, this.options.batchSize ?? 500);
+        for (let start = 0; start < batch.messages.length; start += size) {
+          if (interrupted()) break;
+          const chunk = batch.messages.slice(start, start + size);
+          const complete = await this.processChunk(batch.topic, batch.partition, chunk, heartbeat, answered);
+          if (!complete) break;
+          await heartbeat();
+        }
+      } else {
+        for (const message of batch.messages) {
+          if (interrupted()) break;
+          if (!(await this.processMessage(batch.topic, batch.partition, message, heartbeat))) break;
+          await answered(message);
+          await heartbeat();
+        }
       }
       await commit();
     } catch (error) {
@@ -194,6 +227,69 @@ export class KafkaEventIngestor implements EventIngestor {
     }
   }
 
+  /**
+   * Answers a chunk of one partition with one handleBatch call, then settles each message in order (counted, or
+   * copied to the dead-letter topic), resolving its offset only once settled. True when every message was settled;
+   * false when stopping interrupted the chunk (what was not settled stays uncommitted and is redelivered).
+   */
+  private async processChunk(
+    topic: string,
+    partition: number,
+    messages: readonly KafkaMessage[],
+    heartbeat: () => Promise<void>,
+    answered: (message: KafkaMessage) => Promise<void>,
+  ): Promise<boolean> {
+    const chunk: ChunkMessage[] = messages.map((message) => ({
+      message,
+      context: messageContext(topic, partition, message),
+      decoded: decodeEnvelope(message.value),
+    }));
+    const handled = chunk.filter((entry) => entry.decoded.ok);
+    const envelopes = handled.map((entry) => (entry.decoded.ok ? entry.decoded.envelope : undefined));
+    const contexts = handled.map((entry) => entry.context);
+
+    let outcomes: readonly IngestionOutcome[] = [];
+    for (let attempt = 1; handled.length > 0; attempt += 1) {
+      let answer: IngestionOutcome[] | typeof ABANDONED;
+      try {
+        const handling = this.options.handleBatch!(envelopes, contexts);
+        handling.catch(() => undefined);
+        answer = await Promise.race([handling, this.abandon.promise]);
+        if (answer !== ABANDONED && answer.length !== handled.length) {
+          throw new Error(`the handler answered ${answer.length} outcomes for ${handled.length} envelopes`);
+        }
+      } catch (error) {
+        this.counters.retries += 1;
+        if (this.stopping) return false;
+        const delayMs = retryDelayMs(attempt, this.backoff);
+        this.logger.warn('batch handler failed; retrying the same messages', {
+          topic,
+          partition,
+          firstOffset: handled[0]!.context.offset,
+          lastOffset: handled.at(-1)!.context.offset,
+          attempt,
+          delayMs,
+          error: describeError(error),
+        });
+        if (!(await this.pause(delayMs, heartbeat))) return false;
+        continue;
+      }
+      if (answer === ABANDONED) return false;
+      outcomes = answer;
+      break;
+    }
+
+    let next = 0;
+    for (const { message, context, decoded } of chunk) {
+      const settled = decoded.ok
+        ? await this.settle(message, context, outcomes[next++]!, heartbeat)
+        : await this.deadLetter(message, context, decoded.code, decoded.reason, heartbeat);
+      if (!settled) return false;
+      await answered(message);
+    }
+    return true;
+  }
+
   /** True once the message is answered; false when stopping interrupted it (it stays uncommitted). */
   private async processMessage(
     topic: string,
@@ -201,12 +297,7 @@ export class KafkaEventIngestor implements EventIngestor {
     message: KafkaMessage,
     heartbeat: () => Promise<void>,
   ): Promise<boolean> {
-    const context: MessageContext = {
-      topic,
-      partition,
-      offset: message.offset,
-      key: message.key === null ? null : message.key.toString('utf8'),
-    };
+    const context = messageContext(topic, partition, message);
     const decoded = decodeEnvelope(message.value);
     if (!decoded.ok) return this.deadLetter(message, context, decoded.code, decoded.reason, heartbeat);
 
@@ -232,21 +323,31 @@ export class KafkaEventIngestor implements EventIngestor {
         continue;
       }
       if (outcome === ABANDONED) return false;
-      switch (outcome.status) {
-        case 'accepted':
-          this.counters.accepted += 1;
-          this.counters.handled += 1;
-          return true;
-        case 'duplicate':
-          this.counters.duplicates += 1;
-          this.counters.handled += 1;
-          return true;
-        case 'rejected':
-          return this.deadLetter(message, context, outcome.code, outcome.message, heartbeat);
-        default: {
-          const unexpected: never = outcome;
-          throw new Error(`unknown handler outcome ${JSON.stringify(unexpected)}`);
-        }
+      return this.settle(message, context, outcome, heartbeat);
+    }
+  }
+
+  /** Counts an answered message, or copies a rejected one to the dead-letter topic. */
+  private async settle(
+    message: KafkaMessage,
+    context: MessageContext,
+    outcome: IngestionOutcome,
+    heartbeat: () => Promise<void>,
+  ): Promise<boolean> {
+    switch (outcome.status) {
+      case 'accepted':
+        this.counters.accepted += 1;
+        this.counters.handled += 1;
+        return true;
+      case 'duplicate':
+        this.counters.duplicates += 1;
+        this.counters.handled += 1;
+        return true;
+      case 'rejected':
+        return this.deadLetter(message, context, outcome.code, outcome.message, heartbeat);
+      default: {
+        const unexpected: never = outcome;
+        throw new Error(`unknown handler outcome ${JSON.stringify(unexpected)}`);
       }
     }
   }
@@ -307,6 +408,10 @@ export class KafkaEventIngestor implements EventIngestor {
     }
     return false;
   }
+}
+
+function messageContext(topic: string, partition: number, message: KafkaMessage): MessageContext {
+  return { topic, partition, offset: message.offset, key: message.key === null ? null : message.key.toString('utf8') };
 }
 
 interface Signal<T> {
