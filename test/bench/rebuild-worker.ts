@@ -16,6 +16,9 @@ import {
   migrateReadModels,
 } from '#projections';
 
+/** Events per transaction in a rebuild: the runner's default rebuild batch. */
+const REBUILD_BATCH = 5000;
+
 interface WorkerResult {
   readonly events: number;
   readonly seconds: number;
@@ -52,7 +55,7 @@ async function rebuild(connectionString: string, maxSeconds: number): Promise<Om
     while (performance.now() < deadline) {
       const target = await generations.get(building.name, building.generation);
       if (target === undefined) throw new Error('the generation being built disappeared');
-      const read = await runner.runBatch(target);
+      const read = await runner.runBatch(target, REBUILD_BATCH);
       if (read === 0) {
         complete = true;
         break;
