@@ -18,15 +18,18 @@ import {
   type IngestionOutcome,
   type MessagingLogger,
 } from '#messaging';
-import { validatePathwayEvent } from '#pathway';
+import { validatePathwayEvent, type PathwayEvent } from '#pathway';
 import { SERVICE_CONFIG, type ServiceConfig } from '../config/config.js';
 import { HealthRegistry } from '../health/health.registry.js';
-import { RecordPathwayFacts } from '../ingestion/record-facts.command.js';
+import { RecordPathwayFacts, type FactResult } from '../ingestion/record-facts.command.js';
 
 /** The Kafka client, or undefined when KAFKA_BROKERS is unset (Kafka off). */
 export const KAFKA = Symbol('KAFKA');
 /** A connected KafkaPublisher, or undefined when Kafka is off. */
 export const KAFKA_PUBLISHER = Symbol('KAFKA_PUBLISHER');
+
+/** Messages of one partition answered by one command (one read and one append transaction per LA). */
+const KAFKA_CHUNK_SIZE = 500;
 
 const nestLogger = new Logger('Kafka');
 const messagingLogger: MessagingLogger = {
@@ -41,12 +44,50 @@ const messagingLogger: MessagingLogger = {
  */
 export async function handleEnvelope(commandBus: CommandBus, envelope: unknown): Promise<IngestionOutcome> {
   const checked = validatePathwayEvent(envelope);
-  if (!checked.ok) {
-    const message = checked.errors.map((e) => `${e.path || '(envelope)'}: ${e.message}`).join('; ');
-    return { status: 'rejected', code: 'invalid-envelope', message };
-  }
+  if (!checked.ok)
+    return { status: 'rejected', code: 'invalid-envelope', message: describeShapeErrors(checked.errors) };
   const [result] = await commandBus.execute(new RecordPathwayFacts(checked.event.la, [checked.event]));
   if (result === undefined) throw new Error('the command answered nothing for one fact');
+  return toOutcome(result);
+}
+
+/**
+ * The answers for a chunk of Kafka messages, in order: each envelope is shape-checked as in handleEnvelope, and the
+ * valid ones go through one RecordPathwayFacts per LA (facts of one case keep their order within it). A thrown
+ * error retries the whole chunk; the facts it had already stored are then answered "duplicate".
+ */
+export async function handleEnvelopes(
+  commandBus: CommandBus,
+  envelopes: readonly unknown[],
+): Promise<IngestionOutcome[]> {
+  const outcomes = new Array<IngestionOutcome | undefined>(envelopes.length);
+  const byLa = new Map<string, { indexes: number[]; events: PathwayEvent[] }>();
+  envelopes.forEach((envelope, index) => {
+    const checked = validatePathwayEvent(envelope);
+    if (!checked.ok) {
+      outcomes[index] = { status: 'rejected', code: 'invalid-envelope', message: describeShapeErrors(checked.errors) };
+      return;
+    }
+    const group = byLa.get(checked.event.la) ?? { indexes: [], events: [] };
+    group.indexes.push(index);
+    group.events.push(checked.event);
+    byLa.set(checked.event.la, group);
+  });
+  for (const [la, { indexes, events }] of byLa) {
+    const results = await commandBus.execute(new RecordPathwayFacts(la, events));
+    if (results.length !== events.length) {
+      throw new Error(`the command answered ${results.length} results for ${events.length} facts`);
+    }
+    results.forEach((result, k) => (outcomes[indexes[k]!] = toOutcome(result)));
+  }
+  return outcomes.map((outcome) => outcome!);
+}
+
+function describeShapeErrors(errors: ReadonlyArray<{ readonly path: string; readonly message: string }>): string {
+  return errors.map((e) => `${e.path || '(envelope)'}: ${e.message}`).join('; ');
+}
+
+function toOutcome(result: FactResult): IngestionOutcome {
   return result.status === 'rejected'
     ? { status: 'rejected', code: result.code, message: result.message }
     : { status: result.status };
@@ -78,6 +119,8 @@ class KafkaIngestion implements OnApplicationBootstrap, OnApplicationShutdown {
       topic: eventsTopic,
       deadLetterTopic,
       handle: (envelope) => handleEnvelope(this.commandBus, envelope),
+      handleBatch: (envelopes) => handleEnvelopes(this.commandBus, envelopes),
+      batchSize: KAFKA_CHUNK_SIZE,
       logger: messagingLogger,
     });
     await ingestor.start();
