@@ -1,0 +1,167 @@
+/**
+ * The batch path of RecordPathwayFacts on a real PostgreSQL event store: one read and one multi-stream append per
+ * batch, and the fall-back to case by case when another writer appends to one of the batch's cases meanwhile.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
+import { ExpectedVersion, PostgresEventStore, type StreamAppend } from '#event-store';
+import { streamNameFor, toStoredShape, validatePathwayEvent, type PathwayEvent } from '#pathway';
+import { loadConfig } from '../config/config.js';
+import { SystemClock } from './clock.js';
+import { RecordPathwayFacts } from './record-facts.command.js';
+import { RecordPathwayFactsHandler } from './record-facts.handler.js';
+
+const ADMIN_URL = process.env.EVENT_STORE_TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+function fact(caseId: string, type: string, occurredOn: string, data: Record<string, unknown> = {}): PathwayEvent {
+  const checked = validatePathwayEvent({
+    eventId: randomUUID(),
+    caseId,
+    la: '202',
+    type,
+    occurredOn,
+    source: 'int',
+    data,
+  });
+  if (!checked.ok) throw new Error(`test fact is not valid: ${JSON.stringify(checked.errors)}`);
+  return checked.event;
+}
+
+function pathway(caseId: string): PathwayEvent[] {
+  return [
+    fact(caseId, 'AssessmentRequested', '2024-01-08', { requestSource: 'school', primaryNeed: 'ASD' }),
+    fact(caseId, 'AssessmentDecisionMade', '2024-02-12', { decision: 'assess' }),
+    fact(caseId, 'PlanDecisionMade', '2024-04-15', { decision: 'issue' }),
+  ];
+}
+
+/** The real store, with a hook that lets a test write as another writer between the batch's read and append. */
+class InterleavedStore extends PostgresEventStore {
+  afterRead: (() => Promise<void>) | undefined;
+  multiAppends = 0;
+  singleAppends = 0;
+
+  override async readStreams(names: readonly string[]) {
+    const streams = await super.readStreams(names);
+    const hook = this.afterRead;
+    this.afterRead = undefined;
+    await hook?.();
+    return streams;
+  }
+
+  override appendToStreams(appends: readonly StreamAppend[]) {
+    this.multiAppends += 1;
+    return super.appendToStreams(appends);
+  }
+
+  override appendToStream(...args: Parameters<PostgresEventStore['appendToStream']>) {
+    this.singleAppends += 1;
+    return super.appendToStream(...args);
+  }
+}
+
+describe('RecordPathwayFacts on PostgreSQL', () => {
+  const database = `facts_int_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+  let pool: pg.Pool;
+  let store: InterleavedStore;
+  let handler: RecordPathwayFactsHandler;
+
+  beforeAll(async () => {
+    const admin = new pg.Client({ connectionString: ADMIN_URL });
+    await admin.connect();
+    await admin.query(`create database ${database}`);
+    await admin.end();
+    const url = new URL(ADMIN_URL);
+    url.pathname = `/${database}`;
+    // The store is opened once through the normal path (migrations), then again over a pool the test owns.
+    await (await PostgresEventStore.fromConnectionString(url.toString())).close();
+    pool = new pg.Pool({ connectionString: url.toString(), max: 6 });
+    store = new InterleavedStore(pool);
+    handler = new RecordPathwayFactsHandler(store, loadConfig({}), new SystemClock());
+  }, 60_000);
+
+  afterAll(async () => {
+    await store?.close();
+    await pool?.end();
+    const admin = new pg.Client({ connectionString: ADMIN_URL });
+    await admin.connect();
+    await admin.query(`drop database if exists ${database} with (force)`);
+    await admin.end();
+  }, 60_000);
+
+  it('records a batch of several cases with one multi-stream append, answering per fact in order', async () => {
+    const [a, b] = [pathway('BATCH-A'), pathway('BATCH-B')];
+    const tooEarly = fact('BATCH-B', 'FinalPlanIssued', '2023-01-01');
+    const batch = [a[0]!, b[0]!, a[1]!, tooEarly, b[1]!, a[2]!, b[2]!, a[0]!];
+    store.multiAppends = 0;
+    store.singleAppends = 0;
+
+    const results = await handler.execute(new RecordPathwayFacts('202', batch));
+
+    expect(results.map((result) => [result.eventId, result.status])).toEqual([
+      [a[0]!.eventId, 'accepted'],
+      [b[0]!.eventId, 'accepted'],
+      [a[1]!.eventId, 'accepted'],
+      [tooEarly.eventId, 'rejected'],
+      [b[1]!.eventId, 'accepted'],
+      [a[2]!.eventId, 'accepted'],
+      [b[2]!.eventId, 'accepted'],
+      [a[0]!.eventId, 'duplicate'],
+    ]);
+    expect({ multi: store.multiAppends, single: store.singleAppends }).toEqual({ multi: 1, single: 0 });
+    for (const facts of [a, b]) {
+      const stored = await store.readStream(streamNameFor('202', facts[0]!.caseId));
+      expect(stored.map((event) => [event.eventId, event.streamVersion])).toEqual(
+        facts.map((event, index) => [event.eventId, index]),
+      );
+    }
+
+    const again = await handler.execute(new RecordPathwayFacts('202', batch));
+    expect(again.map((result) => result.status)).toEqual([
+      'duplicate',
+      'duplicate',
+      'duplicate',
+      'rejected',
+      'duplicate',
+      'duplicate',
+      'duplicate',
+      'duplicate',
+    ]);
+  });
+
+  it('stores nothing of the batch when another writer got to one case first, then records case by case', async () => {
+    const [c, d] = [pathway('BATCH-C'), pathway('BATCH-D')];
+    const streamD = streamNameFor('202', 'BATCH-D');
+    // Another writer records D's first fact after the batch read D as empty.
+    store.afterRead = async () => {
+      await store.appendToStream(streamD, [toStoredShape(d[0]!)], ExpectedVersion.noStream);
+    };
+    store.multiAppends = 0;
+    store.singleAppends = 0;
+    const headBefore = await store.headPosition();
+
+    const results = await handler.execute(new RecordPathwayFacts('202', [...c, ...d]));
+
+    expect(results.map((result) => result.status)).toEqual([
+      'accepted',
+      'accepted',
+      'accepted',
+      'duplicate',
+      'accepted',
+      'accepted',
+    ]);
+    // One multi-stream append that conflicted, then one append per case (plus the other writer's).
+    expect(store.multiAppends).toBe(1);
+    expect(store.singleAppends).toBe(3);
+    const written = (await store.readAll(headBefore, 100)).events;
+    // Every fact stored once, and nothing else: the conflicting multi-stream append left no trace.
+    expect(written.map((event) => event.eventId).sort()).toEqual([...c, ...d].map((event) => event.eventId).sort());
+    for (const facts of [c, d]) {
+      const stored = await store.readStream(streamNameFor('202', facts[0]!.caseId));
+      expect(stored.map((event) => [event.eventId, event.streamVersion])).toEqual(
+        facts.map((event, index) => [event.eventId, index]),
+      );
+    }
+  });
+});
