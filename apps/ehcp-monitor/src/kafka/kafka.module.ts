@@ -31,6 +31,12 @@ export const KAFKA_PUBLISHER = Symbol('KAFKA_PUBLISHER');
 /** Messages of one partition answered by one command (one read and one append transaction per LA). */
 const KAFKA_CHUNK_SIZE = 500;
 
+/**
+ * Partitions answered at once. Messages are keyed by case, so two partitions never hold the same case and their
+ * chunks append to different streams; order within each partition is kept.
+ */
+const PARTITIONS_IN_PARALLEL = 3;
+
 const nestLogger = new Logger('Kafka');
 const messagingLogger: MessagingLogger = {
   log: (message, context) => nestLogger.log(`${message} ${JSON.stringify(context ?? {})}`),
@@ -121,6 +127,7 @@ class KafkaIngestion implements OnApplicationBootstrap, OnApplicationShutdown {
       handle: (envelope) => handleEnvelope(this.commandBus, envelope),
       handleBatch: (envelopes) => handleEnvelopes(this.commandBus, envelopes),
       batchSize: KAFKA_CHUNK_SIZE,
+      partitionsConsumedConcurrently: PARTITIONS_IN_PARALLEL,
       logger: messagingLogger,
     });
     await ingestor.start();
