@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { READ_MODEL_MIGRATIONS } from './migrations/index.js';
 import { CaseClockEntity, CaseFactEntity, CaseEventEntity } from './read-models/entities.js';
@@ -28,8 +29,27 @@ export function createReadModelDataSource(connectionString: string, options: Rea
   });
 }
 
-/** Initialises the data source if needed and applies pending migrations. */
+/** Session advisory lock held while migrating, so that instances starting together apply each migration once. */
+const MIGRATION_LOCK_KEY = 7_264_012;
+
+/**
+ * Initialises the data source if needed and applies pending migrations, under an advisory lock taken on a connection
+ * of its own (the data source's pool may hold a single connection, which the migrations need).
+ */
 export async function migrateReadModels(dataSource: DataSource): Promise<void> {
   if (!dataSource.isInitialized) await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
+  const url = (dataSource.options as { url?: string }).url;
+  if (url === undefined) {
+    await dataSource.runMigrations({ transaction: 'each' });
+    return;
+  }
+  const lock = new pg.Client({ connectionString: url });
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await lock.end();
+  }
 }
