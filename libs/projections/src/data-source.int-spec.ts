@@ -25,7 +25,7 @@ describe('read-model migrations', () => {
       );
       expect(tables.map((row) => row.table_name)).toEqual(['case_clock', 'case_events', 'case_facts']);
     } finally {
-      await Promise.all(sources.map((source) => (source.isInitialized ? source.destroy() : undefined)));
+      for (const source of sources) if (source.isInitialized) await source.destroy();
     }
   });
 });
