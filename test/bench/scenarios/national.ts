@@ -94,10 +94,14 @@ async function timedCliImport(
   await Promise.race([new Promise((r) => setTimeout(r, warm * 1000)), exited]);
   const t1 = performance.now();
   const n1 = await headPosition(database);
-  while (!finished && performance.now() - started < seconds * 1000) await new Promise((r) => setTimeout(r, 500));
+  // The high-water mark is readable only while the process lives: keep the last reading.
+  let cliPeak = Number.NaN;
+  while (!finished && performance.now() - started < seconds * 1000) {
+    cliPeak = peakRssMiBOf(child.pid ?? -1) ?? cliPeak;
+    await new Promise((r) => setTimeout(r, 500));
+  }
   const t2 = performance.now();
   const n2 = await headPosition(database);
-  const cliPeak = peakRssMiBOf(child.pid ?? -1) ?? Number.NaN;
   if (!finished) {
     child.kill('SIGTERM');
     await exited;
