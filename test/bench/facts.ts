@@ -72,3 +72,25 @@ export function benchLaCodes(count: number, first = 801): string[] {
   if (first + count > 1000) throw new RangeError('not enough three-digit codes');
   return Array.from({ length: count }, (_, i) => String(first + i));
 }
+
+/**
+ * Batches of several LAs interleaved (one from each in turn), so that concurrent clients taking them in order post
+ * for different LAs, as separate case systems would, rather than racing on the same cases.
+ */
+export function interleavedBatches(
+  las: readonly string[],
+  options: Omit<GenerateLaOptions, 'la'>,
+  batchSize: number,
+  maxEvents: number,
+): FactBatch[] {
+  const perLa = las.map((la) => factBatches([la], options, batchSize, Math.ceil(maxEvents / las.length)));
+  const longest = Math.max(0, ...perLa.map((b) => b.length));
+  const batches: FactBatch[] = [];
+  for (let i = 0; i < longest; i++) {
+    for (const list of perLa) {
+      const batch = list[i];
+      if (batch !== undefined) batches.push(batch);
+    }
+  }
+  return batches;
+}

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { LoadClient, closedLoop } from '../http-client.js';
-import { benchLaCodes, countAnswer, emptyCounts, factBatches, type FactBatch } from '../facts.js';
+import { benchLaCodes, countAnswer, emptyCounts, factBatches, interleavedBatches, type FactBatch } from '../facts.js';
 import { DbWaitSampler } from '../db-waits.js';
 import { RssSampler } from '../memory.js';
 import { connectionStringFor, createDatabase, dropDatabase } from '../postgres.js';
@@ -68,7 +68,7 @@ export async function appendScenario(profile: BenchProfile): Promise<ScenarioRes
   const rows: Array<[string, string]> = [];
   const targets: TargetCheck[] = [];
   const notes: string[] = [
-    `${profile.append.clients} clients, closed loop, each run at most ${profile.append.seconds} s; projector off (ROLES=api,ingest)`,
+    `${profile.append.clients} clients, one LA each, closed loop, each run at most ${profile.append.seconds} s; projector off (ROLES=api,ingest)`,
   ];
   let laCursor = 0;
   const freshLas = (count: number): string[] => {
@@ -81,10 +81,10 @@ export async function appendScenario(profile: BenchProfile): Promise<ScenarioRes
     years: profile.la.years,
     ...(profile.la.plans ? { plans: profile.la.plans } : {}),
   };
-  // One LA of this profile holds this many facts; size the LA lists so a run never runs dry early.
-  const perLa = profile.la.plans === undefined ? 190_000 : 15_000;
 
   for (const backend of backends) {
+    // Each backend has its own database: LA codes can repeat across them.
+    laCursor = 0;
     const database = backend === 'postgres' ? await createDatabase('append') : undefined;
     const dataDir = backend === 'pglite' ? mkdtempSync(join(profile.workDir, 'pglite-')) : undefined;
     const service = await ServiceProcess.start({
@@ -104,12 +104,8 @@ export async function appendScenario(profile: BenchProfile): Promise<ScenarioRes
         const runs: AppendRun[] = [];
         const waits = database === undefined ? undefined : new DbWaitSampler(database);
         for (let run = 0; run < profile.runs; run++) {
-          const batches = factBatches(
-            freshLas(Math.ceil(maxEvents / perLa) + 1),
-            generateOptions,
-            batchSize,
-            maxEvents,
-          );
+          // One LA per client: 16 feeds posting side by side, not 16 clients racing on one LA's cases.
+          const batches = interleavedBatches(freshLas(profile.append.clients), generateOptions, batchSize, maxEvents);
           runs.push(await postBatches(client, batches, profile.append.clients, profile.append.seconds));
         }
         const rate = median(runs.map((r) => r.eventsPerSecond));
