@@ -146,14 +146,17 @@ export class KpiService {
   }
 }
 
+// Built once: constructing an Intl.DateTimeFormat per call showed in the KPI query profile.
+const LONDON_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 /** The calendar date of an instant in Europe/London. */
 export function londonDate(instant: Date): IsoDate {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
+  return LONDON_DATE.format(instant);
 }
 
 function londonToday(): IsoDate {
