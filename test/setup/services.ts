@@ -39,9 +39,19 @@ export async function createTestDatabase(prefix: string): Promise<TestDatabase> 
     name,
     url: url.toString(),
     drop: () =>
-      withAdminClient(adminUrl, (client) =>
-        client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`),
-      ).then(() => undefined),
+      withAdminClient(adminUrl, async (client) => {
+        // Pools close their connections asynchronously: wait for them (bounded) so that FORCE only ends a leak,
+        // never a connection that is still closing and would report the termination as an unhandled error.
+        for (let i = 0; i < 50; i++) {
+          const { rows } = await client.query<{ n: number }>(
+            'select count(*)::int as n from pg_stat_activity where datname = $1',
+            [name],
+          );
+          if (rows[0]?.n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        await client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`);
+      }).then(() => undefined),
   };
 }
 
