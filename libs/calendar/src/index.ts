@@ -16,6 +16,8 @@ export {
   minDate,
   dayOfWeek,
 } from './dates.js';
+/** Day-number primitives, for callers that draw millions of dates (the synthetic generator). */
+export { type CivilDate, daysInMonth, dayNumberFromCivil, civilFromDayNumber, weekdayOfDayNumber } from './civil.js';
 export {
   type CountFrom,
   type ReviewDueRule,

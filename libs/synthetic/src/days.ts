@@ -1,4 +1,13 @@
-import { BANK_HOLIDAY_YEARS, bankHolidays, type IsoDate } from '#calendar';
+import {
+  BANK_HOLIDAY_YEARS,
+  bankHolidays,
+  civilFromDayNumber,
+  dayNumberFromCivil,
+  daysInMonth,
+  weekdayOfDayNumber,
+  type CivilDate,
+  type IsoDate,
+} from '#calendar';
 
 /**
  * Dates as whole day numbers (days since 1970-01-01) inside the generator: comparing and adding integers is much
@@ -6,44 +15,14 @@ import { BANK_HOLIDAY_YEARS, bankHolidays, type IsoDate } from '#calendar';
  * an event is written, and cached.
  */
 
-export interface YearMonthDay {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-}
+export type YearMonthDay = CivilDate;
 
-const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+export { daysInMonth };
 
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
+/** Day number of a civil date (proleptic Gregorian). */
+export const dayOf = dayNumberFromCivil;
 
-export function daysInMonth(year: number, month: number): number {
-  return month === 2 && isLeapYear(year) ? 29 : (MONTH_LENGTHS[month - 1] ?? 31);
-}
-
-/** Day number of a civil date (proleptic Gregorian; H. Hinnant's days_from_civil). */
-export function dayOf(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1;
-  return era * 146097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719468;
-}
-
-export function civilOf(dayNumber: number): YearMonthDay {
-  const z = dayNumber + 719468;
-  const era = Math.floor(z / 146097);
-  const dayOfEra = z - era * 146097;
-  const yearOfEra = Math.floor(
-    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
-  );
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
-  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
-  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
-  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
-}
+export const civilOf = civilFromDayNumber;
 
 const ISO_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -71,10 +50,8 @@ export function isoOf(dayNumber: number): IsoDate {
   return iso;
 }
 
-/** ISO weekday: 1 = Monday .. 7 = Sunday (1970-01-01 was a Thursday). */
-export function weekdayOf(dayNumber: number): number {
-  return ((((dayNumber + 3) % 7) + 7) % 7) + 1;
-}
+/** ISO weekday: 1 = Monday .. 7 = Sunday. */
+export const weekdayOf = weekdayOfDayNumber;
 
 /** The same day of the month `months` later; a day missing from the target month falls on its last day. */
 export function addMonths(dayNumber: number, months: number): number {
