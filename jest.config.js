@@ -1,6 +1,7 @@
 /** Jest in ESM mode (NestJS 12 is ESM-only); each test tier is a project selected by file name. */
 const moduleNameMapper = {
-  '^#(calendar|pathway|event-store|projections|kpis|messaging|synthetic|rollups)$': '<rootDir>/libs/$1/src/index.ts',
+  '^#(calendar|pathway|event-store|projections|kpis|messaging|synthetic|rollups|http)$':
+    '<rootDir>/libs/$1/src/index.ts',
   '^(\\.{1,2}/.*)\\.js$': '$1',
 };
 const transform = {

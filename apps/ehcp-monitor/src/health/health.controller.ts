@@ -1,3 +1,4 @@
+import { Access } from '#http';
 import { Controller, Get, Inject, OnModuleInit } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, type HealthCheckResult } from '@nestjs/terminus';
@@ -25,6 +26,7 @@ export class HealthController implements OnModuleInit {
     this.registry.register('eventStore', async () => ({ headPosition: (await this.store.headPosition()).toString() }));
   }
 
+  @Access({ roles: ['admin'], la: 'none' })
   @Get()
   @HealthCheck()
   @ApiOperation({ summary: 'Liveness and readiness: PostgreSQL, the event store, projection and consumer lag' })

@@ -1,3 +1,4 @@
+import { Access } from '#http';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
@@ -21,6 +22,7 @@ export class EventsController {
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
 
+  @Access({ roles: ['case-system'], la: 'path', audit: 'change' })
   @Post('events')
   @HttpCode(200)
   @ApiOperation({
@@ -37,6 +39,7 @@ export class EventsController {
     return this.commandBus.execute(new RecordPathwayFacts(checkLa(la), this.parseBatch(la, body)));
   }
 
+  @Access({ roles: ['manager'], la: 'path', audit: 'case-data' })
   @Get('cases/:caseId/events')
   @ApiOperation({ summary: "A case's history: every stored fact, corrections and retractions included" })
   @ApiParam({ name: 'la', example: '202' })

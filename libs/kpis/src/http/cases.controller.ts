@@ -1,3 +1,4 @@
+import { Access } from '#http';
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -19,6 +20,7 @@ import { parseAsOfOnly, parseAtRiskQuery, parseCaseId, parseLa, type RawQuery } 
 export class CasesController {
   constructor(private readonly kpis: KpiService) {}
 
+  @Access({ roles: ['manager'], la: 'path', audit: 'case-data' })
   @Get('cases/:caseId/clock')
   @ApiOperation({
     summary: "A case's statutory clock: stage, every due date and what happened, the next deadline, flags",
@@ -40,6 +42,7 @@ export class CasesController {
     return clock;
   }
 
+  @Access({ roles: ['manager'], la: 'path', audit: 'case-data' })
   @Get('at-risk')
   @ApiOperation({ summary: 'Cases whose next statutory deadline has passed or falls within N days, soonest first' })
   @ApiParam({ name: 'la', example: '202' })

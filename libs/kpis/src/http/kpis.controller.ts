@@ -1,3 +1,4 @@
+import { Access } from '#http';
 import { applyDecorators, Controller, Get, Param, Query, ServiceUnavailableException } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -44,6 +45,9 @@ export function ApiKpiQuery(): MethodDecorator {
   );
 }
 
+/** Managers and the board read figures; `includeCases=true` (case-level) is for managers only, and audited. */
+const KPI_ACCESS = { roles: ['manager', 'board'], la: 'path', audit: 'case-data' } as const;
+
 /** The statutory KPIs of an LA for a period. Thin: each route parses its query and asks the service. */
 @ApiTags('kpis')
 @ApiExtraModels(FigureDto)
@@ -51,6 +55,7 @@ export function ApiKpiQuery(): MethodDecorator {
 export class KpisController {
   constructor(private readonly kpis: KpiService) {}
 
+  @Access(KPI_ACCESS)
   @Get('six-week-decisions')
   @ApiOperation({ summary: 'Requests decided within 6 weeks (withdrawn excluded)' })
   @ApiKpiQuery()
@@ -59,6 +64,7 @@ export class KpisController {
     return this.answer('six-week-decisions', la, query);
   }
 
+  @Access(KPI_ACCESS)
   @Get('no-plan-notices')
   @ApiOperation({ summary: 'Notices that no plan will be issued, given within 16 weeks' })
   @ApiKpiQuery()
@@ -67,6 +73,7 @@ export class KpisController {
     return this.answer('no-plan-notices', la, query);
   }
 
+  @Access(KPI_ACCESS)
   @Get('twenty-week-timeliness')
   @ApiOperation({
     summary: 'New plans issued within 20 weeks (SEN2)',
@@ -80,6 +87,7 @@ export class KpisController {
     return this.answer('twenty-week-timeliness', la, query);
   }
 
+  @Access(KPI_ACCESS)
   @Get('draft-plan-breaches')
   @ApiOperation({ summary: 'Final plans issued before the 15-day representation window on the draft ended' })
   @ApiKpiQuery()
@@ -88,6 +96,7 @@ export class KpisController {
     return this.answer('draft-plan-breaches', la, query);
   }
 
+  @Access(KPI_ACCESS)
   @Get('annual-reviews')
   @ApiOperation({
     summary: 'Annual reviews: due, held on time, held late, overdue; decisions, amendments, phase transfers',
@@ -99,6 +108,7 @@ export class KpisController {
     return this.answer('annual-reviews', la, query);
   }
 
+  @Access(KPI_ACCESS)
   @Get('tribunal')
   @ApiOperation({
     summary: 'Tribunal appeals: registered, appeal rate by both methods, outcomes, orders complied with on time',
@@ -109,6 +119,7 @@ export class KpisController {
     return this.answer('tribunal', la, query);
   }
 
+  @Access(KPI_ACCESS)
   @Get('caseload')
   @ApiOperation({
     summary: 'Active plans and open requests (by week of the clock) on the last day of each period',

@@ -1,3 +1,4 @@
+import { Access } from '#http';
 import { Controller, Get, HttpCode, Inject, Injectable, NotFoundException, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Generations, type ProjectionRunner } from '#projections';
@@ -61,6 +62,7 @@ export class RebuildTracker {
 export class ProjectionsAdminController {
   constructor(private readonly tracker: RebuildTracker) {}
 
+  @Access({ roles: ['admin'], la: 'none', audit: 'change' })
   @Post(':projection/rebuild')
   @HttpCode(202)
   @ApiOperation({
@@ -74,6 +76,7 @@ export class ProjectionsAdminController {
     return this.tracker.start();
   }
 
+  @Access({ roles: ['admin'], la: 'none' })
   @Get(':projection/rebuild')
   @ApiOperation({ summary: 'Progress of the latest rebuild' })
   @ApiParam({ name: 'projection', example: 'case-clocks' })

@@ -1,3 +1,4 @@
+import { Access } from '#http';
 import {
   BadRequestException,
   Controller,
@@ -31,6 +32,7 @@ import { parsePublishQuery, parseRollupsQuery, type RawQuery } from './query-par
 export class RollupsController {
   constructor(private readonly rollups: RollupService) {}
 
+  @Access({ roles: ['manager', 'board'], la: 'path' })
   @Get('weekly')
   @ApiOperation({
     summary: 'Weekly KPI rollups of an LA',
@@ -63,6 +65,7 @@ export class RollupsController {
 export class RollupsAdminController {
   constructor(private readonly rollups: RollupService) {}
 
+  @Access({ roles: ['admin'], la: 'none', audit: 'change' })
   @Post('publish')
   @HttpCode(200)
   @ApiOperation({
