@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { ServiceConfig } from './config/config.js';
-import { ProblemDetailsFilter } from './http/problem.filter.js';
+import { ProblemDetailsFilter } from '#http';
 import { AppModule } from './app.module.js';
 
 const LOG_LEVELS = {

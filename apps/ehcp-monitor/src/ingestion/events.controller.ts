@@ -5,7 +5,7 @@ import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs
 import { fromStoredShape, streamNameFor, validatePathwayEvent, type PathwayEvent } from '#pathway';
 import type { EventStore } from '#event-store';
 import { SERVICE_CONFIG, type ServiceConfig } from '../config/config.js';
-import { badRequest, type FieldError } from '../http/problem.filter.js';
+import { badRequest, type FieldError } from '#http';
 import { EVENT_STORE } from '../storage/tokens.js';
 import { RecordPathwayFacts, type FactResult } from './record-facts.command.js';
 import { CaseHistoryDto, FactResultDto, PathwayEventDto } from './events.dto.js';

@@ -99,3 +99,7 @@ function statusTitle(status: number): string {
     .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
     .join(' ');
 }
+
+export function problem(status: number, title: string, detail: string, type = 'about:blank'): ProblemException {
+  return new ProblemException({ type, title, status, detail });
+}

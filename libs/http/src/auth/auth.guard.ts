@@ -1,0 +1,119 @@
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ACCESS_RULE, PUBLIC_ROUTE, type AccessRule } from '../access.js';
+import { LA_CODE } from '../la-code.js';
+import { problem } from '../problems.js';
+import { principalFrom, type ClaimNames, type Principal } from './principal.js';
+import { InvalidTokenError, TokenVerifier } from './token-verifier.js';
+
+export interface AuthSettings {
+  readonly verifier: TokenVerifier;
+  readonly claims: ClaimNames;
+  /** Whether an LA code is one the DfE publishes (an unknown code is a 404 everywhere). */
+  readonly isKnownLa: (la: string) => boolean;
+}
+export const AUTH_SETTINGS = Symbol('AUTH_SETTINGS');
+
+/** What the guard leaves on the request for the audit and the handlers. */
+export interface AuthorisedRequest extends FastifyRequest {
+  principal?: Principal;
+  accessRule?: AccessRule;
+}
+
+const PROBLEM = 'https://ehcp-monitor.dev/problems/';
+
+/**
+ * The one check every route passes: a verified bearer token, a role the route allows, and the route's LA among the
+ * caller's. A route without an access rule is refused, so a new route cannot be left open by forgetting it.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(AUTH_SETTINGS) private readonly settings: AuthSettings,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets) === true) return true;
+    const request = context.switchToHttp().getRequest<AuthorisedRequest>();
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, targets);
+    if (rule === undefined)
+      throw problem(403, 'Forbidden', 'This route declares no access rule', `${PROBLEM}forbidden`);
+
+    const principal = await this.authenticate(request, reply);
+    request.principal = principal;
+    request.accessRule = rule;
+    authorise(rule, principal, request, this.settings.isKnownLa);
+    return true;
+  }
+
+  private async authenticate(request: FastifyRequest, reply: FastifyReply): Promise<Principal> {
+    const header = request.headers.authorization;
+    const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9\-_.~+/]+=*)$/.exec(header) : null;
+    if (match === null) {
+      void reply.header('WWW-Authenticate', 'Bearer realm="ehcp-monitor"');
+      throw problem(401, 'Unauthorized', 'This route needs a bearer access token', `${PROBLEM}unauthenticated`);
+    }
+    try {
+      return principalFrom(await this.settings.verifier.verify(match[1]!), this.settings.claims);
+    } catch (error) {
+      if (!(error instanceof InvalidTokenError)) {
+        void reply.header('Retry-After', '30');
+        throw problem(
+          503,
+          'Service Unavailable',
+          "The token issuer's keys could not be fetched",
+          `${PROBLEM}issuer-unavailable`,
+        );
+      }
+      void reply.header('WWW-Authenticate', 'Bearer realm="ehcp-monitor", error="invalid_token"');
+      throw problem(401, 'Unauthorized', 'The access token is not valid', `${PROBLEM}invalid-token`);
+    }
+  }
+}
+
+/** The access matrix: roles, the LA of the path, and what the board and case systems may not do. */
+export function authorise(
+  rule: AccessRule,
+  principal: Principal,
+  request: FastifyRequest,
+  isKnownLa: (la: string) => boolean,
+): void {
+  const forbidden = (detail: string) => problem(403, 'Forbidden', detail, `${PROBLEM}forbidden`);
+  if (!principal.roles.some((role) => rule.roles.includes(role))) {
+    throw forbidden(`This route is for the ${rule.roles.join(' or ')} role`);
+  }
+  const asAdmin = principal.roles.includes('admin') && rule.roles.includes('admin');
+  if (rule.la === 'path') {
+    const la = (request.params as Record<string, unknown> | undefined)?.la;
+    if (typeof la !== 'string' || !LA_CODE.test(la)) {
+      throw problem(
+        400,
+        'Bad Request',
+        'The LA in the URL must be a DfE three-digit LA code, e.g. 202',
+        `${PROBLEM}invalid-request`,
+      );
+    }
+    if (!isKnownLa(la)) throw problem(404, 'Not Found', `${la} is not a DfE LA code`, `${PROBLEM}unknown-la`);
+    if (!asAdmin && !principal.las.includes(la)) throw forbidden(`The token does not grant LA ${la}`);
+  }
+  const query = request.query as Record<string, unknown> | undefined;
+  if (query?.includeCases === 'true' && !principal.roles.includes('manager') && !asAdmin) {
+    throw forbidden('Case lists are for the manager role');
+  }
+  if (request.method === 'POST' && Array.isArray(request.body) && !asAdmin) {
+    const other = request.body.find(
+      (fact: unknown) =>
+        typeof fact === 'object' &&
+        fact !== null &&
+        'la' in fact &&
+        typeof fact.la === 'string' &&
+        !principal.las.includes(fact.la),
+    ) as { la: string } | undefined;
+    if (other !== undefined) throw forbidden(`The token does not grant LA ${other.la}`);
+  }
+}
