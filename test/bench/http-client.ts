@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { serviceTokens } from './service.js';
 
 export interface HttpAnswer {
   readonly status: number;
@@ -14,6 +15,7 @@ export class LoadClient {
   private readonly agent: http.Agent;
   private readonly host: string;
   private readonly port: number;
+  private readonly token: string | undefined;
 
   constructor(baseUrl: string, sockets: number) {
     const url = new URL(baseUrl);
@@ -22,6 +24,7 @@ export class LoadClient {
     }
     this.host = url.hostname;
     this.port = Number(url.port);
+    this.token = serviceTokens.get(url.origin);
     this.agent = new http.Agent({ keepAlive: true, maxSockets: sockets, maxFreeSockets: sockets });
   }
 
@@ -35,8 +38,12 @@ export class LoadClient {
           method,
           path,
           agent: this.agent,
-          headers:
-            body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+          headers: {
+            ...(this.token === undefined ? {} : { authorization: `Bearer ${this.token}` }),
+            ...(body === undefined
+              ? {}
+              : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }),
+          },
         },
         (res) => {
           const chunks: Buffer[] = [];

@@ -1,7 +1,13 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { mintToken } from '#http';
+import { LA_CODES } from '#synthetic';
+import { loadConfig } from '../../apps/ehcp-monitor/src/config/config.js';
+import { builtInIssuerOptions } from '../../apps/ehcp-monitor/src/identity/identity.module.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { once } from 'node:events';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { peakRssMiBOf } from './memory.js';
 
 const MAIN = resolve('dist/apps/ehcp-monitor/src/main.js');
@@ -38,6 +44,9 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
+/** The access token (manager, case system and admin of every LA) of each running service, by its URL. */
+export const serviceTokens = new Map<string, string>();
+
 /** The service as a child process on an ephemeral loopback port, so its memory and CPU are its own. */
 export class ServiceProcess {
   private constructor(
@@ -48,6 +57,7 @@ export class ServiceProcess {
 
   static async start(options: ServiceOptions): Promise<ServiceProcess> {
     const port = await freePort();
+    const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ehcp-bench-'));
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
@@ -56,7 +66,9 @@ export class ServiceProcess {
       LOG_LEVEL: 'warn',
       KAFKA_BROKERS: '',
       ...(options.databaseUrl === undefined ? {} : { DATABASE_URL: options.databaseUrl }),
-      ...(options.dataDir === undefined ? {} : { DATA_DIR: options.dataDir }),
+      DATA_DIR: dataDir,
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      RATE_LIMIT_PER_MINUTE: '1000000',
       ...(options.roles === undefined ? {} : { ROLES: options.roles }),
     };
     const child = spawn(
@@ -75,6 +87,13 @@ export class ServiceProcess {
     });
     const service = new ServiceProcess(child, `http://127.0.0.1:${port}`, stderr);
     await service.waitHealthy(120_000);
+    const config = loadConfig({ PORT: String(port), DATA_DIR: dataDir, PUBLIC_URL: service.url });
+    const { accessToken } = await mintToken(
+      builtInIssuerOptions(config),
+      ['manager', 'case-system', 'admin'],
+      LA_CODES,
+    );
+    serviceTokens.set(service.url, accessToken);
     return service;
   }
 
@@ -99,7 +118,7 @@ export class ServiceProcess {
         throw new Error(`the service exited with ${this.child.exitCode}: ${this.errors()}`);
       }
       try {
-        const response = await fetch(`${this.url}/health`);
+        const response = await fetch(`${this.url}/health/live`);
         await response.arrayBuffer();
         if (response.status < 500 || response.status === 503) return;
       } catch {

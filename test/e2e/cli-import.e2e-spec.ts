@@ -52,6 +52,7 @@ describe('importing a synthetic LA file', () => {
         batchSize: 200,
         concurrency: 4,
         quiet: true,
+        token: t.defaultToken,
         progressFile: join(dir, 'a'),
       });
       expect(first.lines).toBe(expectedEvents);
@@ -66,6 +67,7 @@ describe('importing a synthetic LA file', () => {
         batchSize: 200,
         concurrency: 4,
         quiet: true,
+        token: t.defaultToken,
         progressFile: join(dir, 'b'),
       });
       expect(second.accepted).toBe(0);
@@ -89,14 +91,31 @@ describe('importing a synthetic LA file', () => {
         if (existsSync(progressFile) && Number(readFileSync(progressFile, 'utf8')) > expectedEvents / 3) abort.abort();
       }, 20);
       await expect(
-        importFile({ file, url, batchSize: 100, concurrency: 4, quiet: true, progressFile, signal: abort.signal }),
+        importFile({
+          file,
+          url,
+          batchSize: 100,
+          concurrency: 4,
+          quiet: true,
+          progressFile,
+          signal: abort.signal,
+          token: t.defaultToken,
+        }),
       ).rejects.toThrow();
       clearInterval(watcher);
       const resumedFrom = Number(readFileSync(progressFile, 'utf8'));
       expect(resumedFrom).toBeGreaterThan(0);
       expect(resumedFrom).toBeLessThan(expectedEvents);
 
-      const rest = await importFile({ file, url, batchSize: 100, concurrency: 4, quiet: true, progressFile });
+      const rest = await importFile({
+        file,
+        url,
+        batchSize: 100,
+        concurrency: 4,
+        quiet: true,
+        progressFile,
+        token: t.defaultToken,
+      });
       expect(rest.skipped).toBe(resumedFrom);
       expect(rest.rejected).toBe(0);
       expect(Number(readFileSync(progressFile, 'utf8'))).toBe(expectedEvents);

@@ -1,5 +1,6 @@
 import { ProgressBar } from './progress.js';
 import { str, type CliValues } from './args.js';
+import { bearerToken } from './identity.js';
 
 interface RebuildStatus {
   readonly projection: string;
@@ -12,6 +13,8 @@ interface RebuildStatus {
 /** Admin work runs inside the service (which owns the database, embedded or not); the CLI starts it and follows it. */
 export async function adminCommand(command: 'rebuild' | 'publish-rollups', values: CliValues): Promise<void> {
   const url = str(values, 'url') ?? 'http://localhost:3000';
+  const token = await bearerToken(values, ['admin']);
+  const call = (target: string, method: 'GET' | 'POST') => callService(target, method, token);
   if (command === 'publish-rollups') {
     const la = str(values, 'la');
     const body = await call(`${url}/api/v1/admin/rollups/publish${la ? `?la=${encodeURIComponent(la)}` : ''}`, 'POST');
@@ -31,10 +34,10 @@ export async function adminCommand(command: 'rebuild' | 'publish-rollups', value
     throw new Error(`rebuild of ${projection} failed: ${status.error ?? 'unknown reason'}`);
 }
 
-async function call(url: string, method: 'GET' | 'POST'): Promise<unknown> {
+async function callService(url: string, method: 'GET' | 'POST', token: string): Promise<unknown> {
   let response: Response;
   try {
-    response = await fetch(url, { method });
+    response = await fetch(url, { method, headers: { authorization: `Bearer ${token}` } });
   } catch (error) {
     throw new Error(`cannot reach the service at ${url}: ${error instanceof Error ? error.message : String(error)}`, {
       cause: error,

@@ -7,6 +7,8 @@ export interface ImportOptions {
   /** The service's base URL, e.g. http://localhost:3000. */
   readonly url: string;
   readonly batchSize: number;
+  /** The bearer access token sent with every batch (a case-system token for the file's LAs). */
+  readonly token: string;
   /** Where progress is kept between runs; default `<file>.progress`. */
   readonly progressFile?: string;
   readonly concurrency?: number;
@@ -76,6 +78,7 @@ export async function importFile(options: ImportOptions): Promise<ImportSummary>
         const answers = await postWithRetry(
           `${options.url}/api/v1/las/${batch.la}/events`,
           batch.facts,
+          options.token,
           options.signal,
         );
         for (const answer of answers) {
@@ -153,13 +156,18 @@ function laneOf(key: string, lanes: number): number {
   return (hash >>> 0) % lanes;
 }
 
-async function postWithRetry(url: string, facts: unknown[], signal?: AbortSignal): Promise<FactAnswer[]> {
+async function postWithRetry(
+  url: string,
+  facts: unknown[],
+  token: string,
+  signal?: AbortSignal,
+): Promise<FactAnswer[]> {
   for (let attempt = 0; ; attempt++) {
     let response: Response;
     try {
       response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify(facts),
         ...(signal ? { signal } : {}),
       });

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { importFile } from './import-file.js';
 import { generateCommand } from './generate.js';
 import { adminCommand } from './admin.js';
+import { accountsCommand, bearerToken, tokenCommand } from './identity.js';
 import { UsageError, positiveInt } from './args.js';
 
 const USAGE = `ehcp-monitor admin commands
@@ -13,13 +14,20 @@ const USAGE = `ehcp-monitor admin commands
       Resumable (progress in <file>.progress) and idempotent (facts are keyed by eventId).
   rebuild [--projection NAME] [--url http://localhost:3000]
       Replays the read models from the first event into fresh tables and swaps them in, with a progress bar.
+  token --role <role>[,<role>] [--la <code>[,<code>]]
+      Prints a short-lived access token from the built-in issuer (roles: case-system, manager, board, admin).
+  clients add --id <client> --role case-system --la 202 | clients list | clients remove --id <client>
+      Case systems' clients of the built-in issuer (client-credentials grant); the secret is printed once.
+  users add --username <name> --role manager --la 202 | users list | users remove --username <name>
+      People who sign in to the dashboard; the password (EHCP_NEW_PASSWORD, or generated) is stored hashed.
+  Commands that call the service send --token or EHCP_TOKEN, or mint one from the built-in issuer in DATA_DIR.
   publish-rollups [--la 202] [--url http://localhost:3000]
       Computes the weekly rollups now and publishes new revisions.
 `;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
     options: {
       la: { type: 'string' },
@@ -34,7 +42,12 @@ async function main(argv: string[]): Promise<number> {
       batch: { type: 'string', default: '1000' },
       concurrency: { type: 'string', default: '4' },
       projection: { type: 'string' },
+      token: { type: 'string' },
+      role: { type: 'string' },
+      id: { type: 'string' },
+      username: { type: 'string' },
     },
+    allowPositionals: true,
     strict: true,
   });
   switch (command) {
@@ -48,10 +61,18 @@ async function main(argv: string[]): Promise<number> {
         url: values.url,
         batchSize: positiveInt(values.batch, 'batch'),
         concurrency: positiveInt(values.concurrency, 'concurrency'),
+        token: await bearerToken(values, ['case-system']),
       });
       process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
       return 0;
     }
+    case 'token':
+      await tokenCommand(values);
+      return 0;
+    case 'clients':
+    case 'users':
+      await accountsCommand(command, positionals[0], values);
+      return 0;
     case 'rebuild':
     case 'publish-rollups':
       await adminCommand(command, values);

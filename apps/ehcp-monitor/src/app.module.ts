@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { SERVICE_CONFIG, type ServiceConfig } from './config/config.js';
+import { IdentityModule } from './identity/identity.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IngestionModule } from './ingestion/ingestion.module.js';
 import { KafkaModule } from './kafka/kafka.module.js';
@@ -29,6 +30,7 @@ export class AppModule {
         ConfigModule.with(config),
         CqrsModule.forRoot(),
         StorageModule,
+        IdentityModule,
         HealthModule,
         IngestionModule,
         KafkaModule,

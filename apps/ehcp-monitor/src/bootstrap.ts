@@ -4,7 +4,12 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { ServiceConfig } from './config/config.js';
-import { ProblemDetailsFilter } from '#http';
+import { ProblemDetailsFilter, mountBuiltInIssuer } from '#http';
+import type Provider from 'oidc-provider';
+import { BUILT_IN_ISSUER } from './identity/identity.module.js';
+import { issuerOf } from './config/config.js';
+import { hardenEdge } from './edge/harden.js';
+import { documentSecurity } from './edge/openapi-security.js';
 import { AppModule } from './app.module.js';
 
 const LOG_LEVELS = {
@@ -22,6 +27,10 @@ export async function createApp(config: ServiceConfig): Promise<NestFastifyAppli
     { logger: [...LOG_LEVELS[config.logLevel]], abortOnError: false },
   );
   app.useGlobalFilters(new ProblemDetailsFilter());
+  const fastify = app.getHttpAdapter().getInstance();
+  const issuer = app.get<Provider | undefined>(BUILT_IN_ISSUER);
+  if (issuer !== undefined) mountBuiltInIssuer(fastify, issuer, issuerOf(config), config.dataDir);
+  await hardenEdge(app, config);
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
@@ -33,6 +42,7 @@ export async function createApp(config: ServiceConfig): Promise<NestFastifyAppli
       .setVersion('1')
       .build(),
   );
+  documentSecurity(document, issuerOf(config));
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

@@ -21,3 +21,4 @@ export {
 } from './calibration.js';
 export { pathwayModel, type PathwayModel } from './model.js';
 export { Random } from './random.js';
+export { LA_CODES } from './la-codes.js';

@@ -10,7 +10,7 @@ import { RssSampler } from '../memory.js';
 import { connectionStringFor, createDatabase, dropDatabase, withClient } from '../postgres.js';
 import type { BenchProfile } from '../profile.js';
 import { atLeast, fmt, type ScenarioResult } from '../report.js';
-import { ServiceProcess } from '../service.js';
+import { ServiceProcess, serviceTokens } from '../service.js';
 import { median, round } from '../stats.js';
 
 /** The one-LA file and the database the import left behind, for the rebuild and KPI scenarios. */
@@ -92,6 +92,7 @@ export async function importScenario(
         concurrency: profile.import.concurrency,
         progressFile: join(profile.workDir, `import-${run}.progress`),
         quiet: true,
+        token: serviceTokens.get(service.url)!,
       });
       runs.push({ ...summary, eventsPerSecond: round(summary.lines / summary.seconds), sessions: await waits.stop() });
     } finally {

@@ -5,17 +5,27 @@ import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../../apps/ehcp-monitor/src/bootstrap.js';
 import { loadConfig } from '../../../apps/ehcp-monitor/src/config/config.js';
+import { LA_CODES } from '#synthetic';
+import { mintToken } from '#http';
+import { builtInIssuerOptions } from '../../../apps/ehcp-monitor/src/identity/identity.module.js';
 import { createTestDatabase, type TestDatabase } from '../../setup/services.js';
 
 export interface TestApp {
   readonly app: NestFastifyApplication;
   /** Listens on an ephemeral loopback port and answers the base URL, for clients that need a real socket. */
   listen(): Promise<string>;
+  /** Answers as the caller of `token` (default: a manager, case system and admin of every LA). */
   inject(
     method: 'GET' | 'POST',
     url: string,
     body?: unknown,
+    token?: string | null,
   ): Promise<{ status: number; headers: Record<string, unknown>; json: any }>;
+  /** An access token from the app's built-in issuer. */
+  token(roles: readonly string[], las?: readonly string[]): Promise<string>;
+  /** The default token `inject` sends. */
+  readonly defaultToken: string;
+  readonly dataDir: string;
   close(): Promise<void>;
 }
 
@@ -24,17 +34,25 @@ export async function startTestApp(
   options: { embeddedDataDir?: string; env?: Record<string, string> } = {},
 ): Promise<TestApp & { database?: TestDatabase }> {
   const database = options.embeddedDataDir === undefined ? await createTestDatabase('e2e') : undefined;
+  const ownDataDir = options.embeddedDataDir === undefined ? tempDataDir() : undefined;
   const config = loadConfig({
     PORT: '0',
     LOG_LEVEL: 'warn',
-    ...(database ? { DATABASE_URL: database.url } : { DATA_DIR: options.embeddedDataDir! }),
+    PUBLIC_URL: 'http://127.0.0.1:3000',
+    ...(database ? { DATABASE_URL: database.url, DATA_DIR: ownDataDir!.dir } : { DATA_DIR: options.embeddedDataDir! }),
     ...options.env,
   });
   const app = await createApp(config);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
+  const token = async (roles: readonly string[], las: readonly string[] = LA_CODES) =>
+    (await mintToken(builtInIssuerOptions(config), roles, las)).accessToken;
+  const defaultToken = await token(['manager', 'case-system', 'admin']);
   return {
     app,
+    token,
+    defaultToken,
+    dataDir: config.dataDir,
     ...(database ? { database } : {}),
     async listen() {
       await app.listen(0, '127.0.0.1');
@@ -42,12 +60,15 @@ export async function startTestApp(
       if (address === null || typeof address === 'string') throw new Error('the app did not listen on a port');
       return `http://127.0.0.1:${address.port}`;
     },
-    async inject(method, url, body) {
+    async inject(method, url, body, bearer = defaultToken) {
       const response = await app.inject({
         method,
         url,
         ...(body === undefined ? {} : { payload: typeof body === 'string' ? body : JSON.stringify(body) }),
-        ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' } }),
+        headers: {
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(bearer === null ? {} : { authorization: `Bearer ${bearer}` }),
+        },
       });
       let json: unknown;
       try {
@@ -60,6 +81,7 @@ export async function startTestApp(
     async close() {
       await app.close();
       await database?.drop();
+      ownDataDir?.remove();
     },
   };
 }

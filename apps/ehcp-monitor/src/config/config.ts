@@ -32,6 +32,31 @@ export interface ServiceConfig {
   readonly rollupSchedule: string;
   /** Least severe log level written: error, warn or log. */
   readonly logLevel: LogLevel;
+  /** The URL people and clients reach the service at (the built-in issuer's identifier is `<publicUrl>/oidc`). */
+  readonly publicUrl: string;
+  readonly auth: AuthConfig;
+  /** Browser origins allowed by CORS; empty means CORS is off. */
+  readonly corsOrigins: readonly string[];
+  /** Requests per minute per caller (token subject, else address) before a 429. */
+  readonly rateLimitPerMinute: number;
+}
+
+export interface AuthConfig {
+  /** An external OpenID Connect issuer; undefined runs the built-in issuer at `<publicUrl>/oidc`. */
+  readonly issuerUrl: string | undefined;
+  /** The `aud` access tokens must carry. */
+  readonly audience: string;
+  readonly rolesClaim: string;
+  readonly lasClaim: string;
+  /** Least seconds between two fetches of the issuer's JWKS on an unknown `kid`. */
+  readonly jwksCooldownSeconds: number;
+  /** Lifetime of the built-in issuer's access tokens. */
+  readonly accessTokenTtlSeconds: number;
+}
+
+/** The issuer identifier the service trusts. */
+export function issuerOf(config: ServiceConfig): string {
+  return config.auth.issuerUrl ?? `${config.publicUrl}/oidc`;
 }
 
 export type LogLevel = 'error' | 'warn' | 'log';
@@ -138,10 +163,39 @@ export function loadConfig(env: Env = process.env): ServiceConfig {
 
   const logLevel = oneOf<LogLevel>(env, 'LOG_LEVEL', ['error', 'warn', 'log'], 'log', problems);
 
+  const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, '');
+  if (!/^https?:\/\/[^/?#]+$/.test(publicUrl))
+    problems.push('PUBLIC_URL must be an http(s) origin such as https://ehcp.example.gov.uk');
+  const issuerUrl = env.OIDC_ISSUER_URL?.trim() || undefined;
+  if (issuerUrl !== undefined && !/^https?:\/\/\S+$/.test(issuerUrl))
+    problems.push('OIDC_ISSUER_URL must be an http(s) URL');
+  const claimName = (name: string, fallback: string): string => {
+    const value = env[name]?.trim() || fallback;
+    if (!/^[A-Za-z0-9_:./-]{1,200}$/.test(value)) problems.push(`${name}="${value}" is not a claim name`);
+    return value;
+  };
+  const auth: AuthConfig = {
+    issuerUrl,
+    audience: env.OIDC_AUDIENCE?.trim() || 'api://ehcp-monitor',
+    rolesClaim: claimName('OIDC_ROLES_CLAIM', 'roles'),
+    lasClaim: claimName('OIDC_LAS_CLAIM', 'las'),
+    jwksCooldownSeconds: integer(env, 'OIDC_JWKS_COOLDOWN_SECONDS', 30, 0, 3600, problems),
+    accessTokenTtlSeconds: integer(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 60, 86400, problems),
+  };
+  const corsOrigins = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o.length > 0);
+  for (const origin of corsOrigins) {
+    if (!/^https?:\/\/[^/?#\s]+$/.test(origin))
+      problems.push(`CORS_ORIGINS entry "${origin}" must be an origin like https://host`);
+  }
+  const rateLimitPerMinute = integer(env, 'RATE_LIMIT_PER_MINUTE', 1200, 1, 1_000_000, problems);
+
   if (problems.length > 0) throw new ConfigurationError(problems);
   return {
     port,
-    host: env.HOST || '0.0.0.0',
+    host: env.HOST || '127.0.0.1',
     databaseUrl,
     dataDir: env.DATA_DIR || './data',
     eventStore,
@@ -153,6 +207,10 @@ export function loadConfig(env: Env = process.env): ServiceConfig {
     maxBatchSize,
     rollupSchedule,
     logLevel,
+    publicUrl,
+    auth,
+    corsOrigins,
+    rateLimitPerMinute,
   };
 }
 
