@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { SERVICE_CONFIG, type ServiceConfig } from './config/config.js';
 import { IdentityModule } from './identity/identity.module.js';
+import { ErasureModule } from './erasure/erasure.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IngestionModule } from './ingestion/ingestion.module.js';
 import { KafkaModule } from './kafka/kafka.module.js';
@@ -31,6 +32,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         StorageModule,
         IdentityModule,
+        ErasureModule,
         HealthModule,
         IngestionModule,
         KafkaModule,

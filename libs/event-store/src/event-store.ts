@@ -89,6 +89,11 @@ export interface EventStore {
   waitForEvents(checkpoint: bigint, timeoutMs: number): Promise<void>;
   /** Newest global position readable now (0n when empty): for lag. */
   headPosition(): Promise<bigint>;
+  /**
+   * Removes a stream and its events for good (a data-protection or court-ordered erasure) and answers how many
+   * events it held. Global positions of other streams do not change; readers simply never see the erased ones again.
+   */
+  eraseStream(streamName: string): Promise<number>;
   close(): Promise<void>;
 }
 

@@ -9,3 +9,6 @@ export * from './oidc/key-store.js';
 export * from './oidc/built-in-issuer.js';
 export * from './oidc/mount.js';
 export * from './oidc/mint-token.js';
+export * from './audit/audit-log.js';
+export * from './audit/audit.interceptor.js';
+export * from './audit/case-ids.js';

@@ -1,9 +1,13 @@
 import { Controller, Get, Global, Inject, Logger, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import type pg from 'pg';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type Provider from 'oidc-provider';
 import {
+  AUDIT_LOG,
   AUTH_SETTINGS,
+  AuditInterceptor,
+  AuditLog,
   AuthGuard,
   DASHBOARD_CLIENT_ID,
   Public,
@@ -15,6 +19,8 @@ import {
 } from '#http';
 import { LA_CODES } from '#synthetic';
 import { SERVICE_CONFIG, issuerOf, type ServiceConfig } from '../config/config.js';
+import { PG_POOL } from '../storage/tokens.js';
+import { AuditController } from './audit.controller.js';
 import { AuthConfigDto } from './auth-config.dto.js';
 
 /** The in-process OpenID provider, or undefined when an external issuer is configured. */
@@ -44,7 +50,7 @@ class AuthConfigController {
  */
 @Global()
 @Module({
-  controllers: [AuthConfigController],
+  controllers: [AuthConfigController, AuditController],
   providers: [
     {
       provide: BUILT_IN_ISSUER,
@@ -74,9 +80,19 @@ class AuthConfigController {
         return { verifier: TokenVerifier.local(issuerOf(config), config.auth.audience, { keys }), claims, isKnownLa };
       },
     },
+    {
+      provide: AUDIT_LOG,
+      inject: [PG_POOL],
+      useFactory: async (pool: pg.Pool): Promise<AuditLog> => {
+        const audit = new AuditLog(pool);
+        await audit.migrate();
+        return audit;
+      },
+    },
     { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
   ],
-  exports: [BUILT_IN_ISSUER, AUTH_SETTINGS],
+  exports: [BUILT_IN_ISSUER, AUTH_SETTINGS, AUDIT_LOG],
 })
 export class IdentityModule {}
 

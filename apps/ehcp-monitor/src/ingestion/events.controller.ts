@@ -1,5 +1,5 @@
-import { Access } from '#http';
-import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Access, type AuthorisedRequest } from '#http';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { fromStoredShape, streamNameFor, validatePathwayEvent, type PathwayEvent } from '#pathway';
@@ -35,8 +35,13 @@ export class EventsController {
   @ApiParam({ name: 'la', description: 'DfE three-digit LA code', example: '202' })
   @ApiBody({ type: [PathwayEventDto] })
   @ApiOkResponse({ type: [FactResultDto] })
-  async record(@Param('la') la: string, @Body() body: unknown): Promise<FactResult[]> {
-    return this.commandBus.execute(new RecordPathwayFacts(checkLa(la), this.parseBatch(la, body)));
+  async record(
+    @Param('la') la: string,
+    @Body() body: unknown,
+    @Req() request: AuthorisedRequest,
+  ): Promise<FactResult[]> {
+    const sender = request.principal?.clientId ?? request.principal?.subject ?? 'unknown';
+    return this.commandBus.execute(new RecordPathwayFacts(checkLa(la), this.parseBatch(la, body), sender));
   }
 
   @Access({ roles: ['manager'], la: 'path', audit: 'case-data' })
@@ -55,6 +60,7 @@ export class EventsController {
       version: stored.length - 1,
       events: stored.map((e) => ({
         ...fromStoredShape(e),
+        ...(typeof e.metadata.recordedBy === 'string' ? { recordedBy: e.metadata.recordedBy } : {}),
         streamVersion: e.streamVersion,
         globalPosition: e.globalPosition.toString(),
       })),

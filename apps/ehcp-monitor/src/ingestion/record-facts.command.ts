@@ -12,6 +12,8 @@ export class RecordPathwayFacts extends Command<FactResult[]> {
   constructor(
     readonly la: string,
     readonly events: readonly PathwayEvent[],
+    /** Who sent the facts: the token's client or subject, or `kafka:<topic>`; kept in each fact's metadata. */
+    readonly recordedBy: string,
   ) {
     super();
   }

@@ -97,7 +97,7 @@ describe('RecordPathwayFacts on PostgreSQL', () => {
     store.multiAppends = 0;
     store.singleAppends = 0;
 
-    const results = await handler.execute(new RecordPathwayFacts('202', batch));
+    const results = await handler.execute(new RecordPathwayFacts('202', batch, 'int-test'));
 
     expect(results.map((result) => [result.eventId, result.status])).toEqual([
       [a[0]!.eventId, 'accepted'],
@@ -117,7 +117,7 @@ describe('RecordPathwayFacts on PostgreSQL', () => {
       );
     }
 
-    const again = await handler.execute(new RecordPathwayFacts('202', batch));
+    const again = await handler.execute(new RecordPathwayFacts('202', batch, 'int-test'));
     expect(again.map((result) => result.status)).toEqual([
       'duplicate',
       'duplicate',
@@ -141,7 +141,7 @@ describe('RecordPathwayFacts on PostgreSQL', () => {
     store.singleAppends = 0;
     const headBefore = await store.headPosition();
 
-    const results = await handler.execute(new RecordPathwayFacts('202', [...c, ...d]));
+    const results = await handler.execute(new RecordPathwayFacts('202', [...c, ...d], 'int-test'));
 
     expect(results.map((result) => result.status)).toEqual([
       'accepted',

@@ -1,4 +1,5 @@
-import { Inject, Logger } from '@nestjs/common';
+import { ERASED_CASES, type ErasedCases } from '../erasure/erased-cases.js';
+import { Inject, Logger, Optional } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
   decide,
@@ -50,6 +51,7 @@ export class RecordPathwayFactsHandler implements ICommandHandler<RecordPathwayF
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
     @Inject(Clock) private readonly clock: Clock,
+    @Optional() @Inject(ERASED_CASES) private readonly erased?: ErasedCases,
   ) {}
 
   async execute(command: RecordPathwayFacts): Promise<FactResult[]> {
@@ -60,17 +62,36 @@ export class RecordPathwayFactsHandler implements ICommandHandler<RecordPathwayF
       if (indexes) indexes.push(index);
       else byCase.set(stream, [index]);
     });
-    const cases = [...byCase.entries()].map(
-      ([stream, indexes]) => [stream, indexes, indexes.map((i) => command.events[i]!)] as const,
-    );
-
     const results = new Array<FactResult | undefined>(command.events.length);
     const place = (indexes: readonly number[], caseResults: readonly FactResult[]): void =>
       indexes.forEach((i, k) => (results[i] = caseResults[k]));
 
+    // An erased case takes no new facts: a replay of its history must not bring it back.
+    const erased = (await this.erased?.erasedAmong([...byCase.keys()])) ?? new Set<string>();
+    for (const stream of erased) {
+      const indexes = byCase.get(stream)!;
+      place(
+        indexes,
+        indexes.map((i) => ({
+          eventId: command.events[i]!.eventId,
+          status: 'rejected' as const,
+          code: 'case-erased',
+          message: 'This case was erased; its facts are no longer recorded',
+        })),
+      );
+      byCase.delete(stream);
+    }
+    if (byCase.size === 0) return results.map((r) => r!);
+    const cases = [...byCase.entries()].map(
+      ([stream, indexes]) => [stream, indexes, indexes.map((i) => command.events[i]!)] as const,
+    );
+
     if (cases.length > 1 && this.store.atomicMultiStreamAppend) {
       try {
-        const decided = await this.recordBatch(cases.map(([stream, , facts]) => [stream, facts] as const));
+        const decided = await this.recordBatch(
+          cases.map(([stream, , facts]) => [stream, facts] as const),
+          command.recordedBy,
+        );
         cases.forEach(([, indexes], k) => place(indexes, decided[k]!));
         return results.map((r) => r!);
       } catch (error) {
@@ -83,7 +104,7 @@ export class RecordPathwayFactsHandler implements ICommandHandler<RecordPathwayF
     const worker = async (): Promise<void> => {
       while (next < cases.length) {
         const [stream, indexes, facts] = cases[next++]!;
-        place(indexes, await this.recordForCase(stream, facts));
+        place(indexes, await this.recordForCase(stream, facts, command.recordedBy));
       }
     };
     await Promise.all(Array.from({ length: Math.min(CASES_IN_PARALLEL, cases.length) }, worker));
@@ -91,7 +112,10 @@ export class RecordPathwayFactsHandler implements ICommandHandler<RecordPathwayF
   }
 
   /** Every case of the batch: one read, decisions in order per case, one append (all cases or none). */
-  private async recordBatch(cases: ReadonlyArray<readonly [string, readonly PathwayEvent[]]>): Promise<FactResult[][]> {
+  private async recordBatch(
+    cases: ReadonlyArray<readonly [string, readonly PathwayEvent[]]>,
+    recordedBy: string,
+  ): Promise<FactResult[][]> {
     const histories = await this.store.readStreams(cases.map(([stream]) => stream));
     const now = this.clock.today();
     const decisions = cases.map(([stream, facts]) => this.decideForCase(histories.get(stream) ?? [], facts, now));
@@ -102,7 +126,7 @@ export class RecordPathwayFactsHandler implements ICommandHandler<RecordPathwayF
       const appended = await this.store.appendToStreams(
         appending.map(({ stream, decision }) => ({
           streamName: stream,
-          events: decision.toAppend.map(toStoredShape),
+          events: decision.toAppend.map((fact) => recordedFrom(fact, recordedBy)),
           expected: decision.expected,
         })),
       );
@@ -111,10 +135,14 @@ export class RecordPathwayFactsHandler implements ICommandHandler<RecordPathwayF
     return decisions.map((decision) => decision.results);
   }
 
-  private async recordForCase(stream: string, facts: readonly PathwayEvent[]): Promise<FactResult[]> {
+  private async recordForCase(
+    stream: string,
+    facts: readonly PathwayEvent[],
+    recordedBy: string,
+  ): Promise<FactResult[]> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.tryRecordForCase(stream, facts);
+        return await this.tryRecordForCase(stream, facts, recordedBy);
       } catch (error) {
         if (!(error instanceof ExpectedVersionConflictError) || attempt >= MAX_CONFLICT_RETRIES) throw error;
         this.logger.debug(`version conflict on ${stream}, attempt ${attempt + 1}`);
@@ -123,11 +151,19 @@ export class RecordPathwayFactsHandler implements ICommandHandler<RecordPathwayF
     }
   }
 
-  private async tryRecordForCase(stream: string, facts: readonly PathwayEvent[]): Promise<FactResult[]> {
+  private async tryRecordForCase(
+    stream: string,
+    facts: readonly PathwayEvent[],
+    recordedBy: string,
+  ): Promise<FactResult[]> {
     const history = await this.store.readStream(stream);
     const decision = this.decideForCase(history, facts, this.clock.today());
     if (decision.toAppend.length === 0) return decision.results;
-    const appended = await this.store.appendToStream(stream, decision.toAppend.map(toStoredShape), decision.expected);
+    const appended = await this.store.appendToStream(
+      stream,
+      decision.toAppend.map((fact) => recordedFrom(fact, recordedBy)),
+      decision.expected,
+    );
     markStoredDuplicates(decision, appended);
     return decision.results;
   }
@@ -176,4 +212,10 @@ function markStoredDuplicates(decision: CaseDecision, appended: AppendResult): v
       decision.results[at] = { eventId: outcome.eventId, status: 'duplicate' };
     }
   }
+}
+
+/** The stored shape of a fact, with who sent it (the token's client or subject, or the Kafka topic). */
+function recordedFrom(fact: PathwayEvent, recordedBy: string) {
+  const stored = toStoredShape(fact);
+  return { ...stored, metadata: { ...stored.metadata, recordedBy } };
 }

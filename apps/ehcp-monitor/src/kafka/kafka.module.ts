@@ -29,6 +29,9 @@ export const KAFKA = Symbol('KAFKA');
 export const KAFKA_PUBLISHER = Symbol('KAFKA_PUBLISHER');
 
 /** Messages of one partition answered by one command (one read and one append transaction per LA). */
+/** Facts from the topic are recorded as sent by Kafka ingestion (the topic's producers hold no token). */
+const KAFKA_RECORDER = 'kafka-ingestion';
+
 const KAFKA_CHUNK_SIZE = 500;
 
 /**
@@ -52,7 +55,7 @@ export async function handleEnvelope(commandBus: CommandBus, envelope: unknown):
   const checked = validatePathwayEvent(envelope);
   if (!checked.ok)
     return { status: 'rejected', code: 'invalid-envelope', message: describeShapeErrors(checked.errors) };
-  const [result] = await commandBus.execute(new RecordPathwayFacts(checked.event.la, [checked.event]));
+  const [result] = await commandBus.execute(new RecordPathwayFacts(checked.event.la, [checked.event], KAFKA_RECORDER));
   if (result === undefined) throw new Error('the command answered nothing for one fact');
   return toOutcome(result);
 }
@@ -80,7 +83,7 @@ export async function handleEnvelopes(
     byLa.set(checked.event.la, group);
   });
   for (const [la, { indexes, events }] of byLa) {
-    const results = await commandBus.execute(new RecordPathwayFacts(la, events));
+    const results = await commandBus.execute(new RecordPathwayFacts(la, events, KAFKA_RECORDER));
     if (results.length !== events.length) {
       throw new Error(`the command answered ${results.length} results for ${events.length} facts`);
     }

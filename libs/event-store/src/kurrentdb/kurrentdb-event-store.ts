@@ -258,6 +258,16 @@ export class KurrentDbEventStore implements EventStore {
     }
   }
 
+  /**
+   * Tombstones the stream (it can never be written again) and its eventId markers are left to expire. The events
+   * leave the disk only when the server's scavenge runs (see the README's operating notes).
+   */
+  async eraseStream(streamName: string): Promise<number> {
+    const count = (await this.readStream(streamName)).length;
+    if (count > 0) await this.client.tombstoneStream(streamName);
+    return count;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

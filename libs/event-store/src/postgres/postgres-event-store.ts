@@ -228,6 +228,16 @@ export class PostgresEventStore implements EventStore {
     return BigInt(result.rows[0]?.head ?? '0');
   }
 
+  async eraseStream(streamName: string): Promise<number> {
+    const result = await this.query<{ erased: string }>(
+      `with erased as (delete from event_store.events where stream_name = $1 returning 1),
+            stream as (delete from event_store.streams where stream_name = $1)
+       select count(*)::text as erased from erased`,
+      [streamName],
+    );
+    return Number(result.rows[0]?.erased ?? '0');
+  }
+
   async waitForEvents(checkpoint: bigint, timeoutMs: number): Promise<void> {
     const deadline = Date.now() + Math.max(0, timeoutMs);
     await untilDeadline(this.waitUntil(checkpoint, deadline), deadline);

@@ -1,4 +1,6 @@
-import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { HttpException, Inject, Injectable, Optional, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import type { AuditLog } from '../audit/audit-log.js';
+import { AUDIT_LOG, writeAudit } from '../audit/audit.interceptor.js';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ACCESS_RULE, PUBLIC_ROUTE, type AccessRule } from '../access.js';
@@ -32,6 +34,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     @Inject(AUTH_SETTINGS) private readonly settings: AuthSettings,
+    @Optional() @Inject(AUDIT_LOG) private readonly audit?: AuditLog,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -47,7 +50,18 @@ export class AuthGuard implements CanActivate {
     const principal = await this.authenticate(request, reply);
     request.principal = principal;
     request.accessRule = rule;
-    authorise(rule, principal, request, this.settings.isKnownLa);
+    try {
+      authorise(rule, principal, request, this.settings.isKnownLa);
+    } catch (refusal) {
+      // A refused attempt at personal data is part of the trail too.
+      if (rule.audit !== undefined && this.audit !== undefined) {
+        const status = refusal instanceof HttpException ? refusal.getStatus() : 403;
+        const caseId = (request.params as Record<string, unknown> | undefined)?.caseId;
+        const ids = typeof caseId === 'string' ? [caseId] : [];
+        await writeAudit(this.audit, request, status, { ids, count: ids.length });
+      }
+      throw refusal;
+    }
     return true;
   }
 
