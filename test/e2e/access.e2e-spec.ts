@@ -82,7 +82,7 @@ describe('access control over every route of the OpenAPI document', () => {
 
   it('answers 403 to a token for another LA on every LA route', async () => {
     for (const op of operations.filter((o) => o.path.includes('{la}') && !o.path.startsWith('/api/v1/admin'))) {
-      const answer = await t.inject(op.method, urlOf(op.path), bodyOf(op.method), tokens.get('other-la')!);
+      const answer = await t.inject(op.method, urlOf(op.path), bodyOf(op.method), tokens.get('other-la'));
       expect({ op: op.key, status: answer.status }).toEqual({ op: op.key, status: 403 });
     }
   });
@@ -94,7 +94,7 @@ describe('access control over every route of the OpenAPI document', () => {
       const allowed = MATRIX[op.key]!;
       if (allowed === 'public') continue;
       for (const role of ROLES) {
-        const answer = await t.inject(op.method, urlOf(op.path), bodyOf(op.method), tokens.get(role)!);
+        const answer = await t.inject(op.method, urlOf(op.path), bodyOf(op.method), tokens.get(role));
         const denied = answer.status === 401 || answer.status === 403;
         if (allowed.includes(role) && denied) allowedButRefused.push(`${role} ${op.key} ${answer.status}`);
         if (!allowed.includes(role) && answer.status !== 403) refused.push(`${role} ${op.key} ${answer.status}`);
@@ -113,13 +113,13 @@ describe('access control over every route of the OpenAPI document', () => {
 
   it('refuses case lists to the board and answers 404 for an LA code the DfE does not publish', async () => {
     const url = '/api/v1/las/202/kpis/twenty-week-timeliness?from=2024-01-01&to=2024-12-31';
-    expect((await t.inject('GET', url, undefined, tokens.get('board')!)).status).toBe(200);
-    expect((await t.inject('GET', `${url}&includeCases=true`, undefined, tokens.get('board')!)).status).toBe(403);
-    expect((await t.inject('GET', `${url}&includeCases=true`, undefined, tokens.get('manager')!)).status).toBe(200);
-    const unknown = await t.inject('GET', url.replace('202', '999'), undefined, tokens.get('manager')!);
+    expect((await t.inject('GET', url, undefined, tokens.get('board'))).status).toBe(200);
+    expect((await t.inject('GET', `${url}&includeCases=true`, undefined, tokens.get('board'))).status).toBe(403);
+    expect((await t.inject('GET', `${url}&includeCases=true`, undefined, tokens.get('manager'))).status).toBe(200);
+    const unknown = await t.inject('GET', url.replace('202', '999'), undefined, tokens.get('manager'));
     expect(unknown.status).toBe(404);
     expect(unknown.json.type).toContain('unknown-la');
-    expect((await t.inject('GET', url.replace('202', '2x2'), undefined, tokens.get('manager')!)).status).toBe(400);
+    expect((await t.inject('GET', url.replace('202', '2x2'), undefined, tokens.get('manager'))).status).toBe(400);
   });
 
   it('records who sent each fact, and a case system cannot post for another LA', async () => {
@@ -131,7 +131,7 @@ describe('access control over every route of the OpenAPI document', () => {
       mine,
     );
     expect(theirs.status).toBe(403);
-    const history = await t.inject('GET', '/api/v1/las/202/cases/ACL-1/events', undefined, tokens.get('manager')!);
+    const history = await t.inject('GET', '/api/v1/las/202/cases/ACL-1/events', undefined, tokens.get('manager'));
     expect(history.status).toBe(200);
     expect(history.json.events[0].recordedBy).toMatch(/^cli-/);
     expect(String(history.headers['cache-control'])).toBe('no-store');
@@ -141,7 +141,7 @@ describe('access control over every route of the OpenAPI document', () => {
   it('leaves exactly one audit record with the caseId when a manager reads a clock, and the rows cannot change', async () => {
     const manager = await t.token(['manager'], ['202']);
     const audit = async () =>
-      (await t.inject('GET', '/api/v1/admin/audit?caseId=ACL-1&limit=1000', undefined, tokens.get('admin')!))
+      (await t.inject('GET', '/api/v1/admin/audit?caseId=ACL-1&limit=1000', undefined, tokens.get('admin')))
         .json as Array<{
         route: string;
         caseIds: string[];
