@@ -43,6 +43,20 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
+    if (isUnavailable(exception)) {
+      void reply
+        .status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header('content-type', 'application/problem+json')
+        .header('retry-after', '5')
+        .send({
+          type: 'https://ehcp-monitor.dev/problems/unavailable',
+          title: 'Service Unavailable',
+          status: 503,
+          detail: 'The database cannot be reached; nothing of this request was stored. Retry later.',
+          instance: request.url,
+        });
+      return;
+    }
     const problem = this.toProblem(exception, request.url);
     if (problem.status >= 500) {
       // Never log payloads: the error's name and message only.
@@ -102,4 +116,15 @@ function statusTitle(status: number): string {
 
 export function problem(status: number, title: string, detail: string, type = 'about:blank'): ProblemException {
   return new ProblemException({ type, title, status, detail });
+}
+
+/** The database or event store is down or refusing connections (not a bug in the request or the service). */
+function isUnavailable(exception: unknown): boolean {
+  if (!(exception instanceof Error)) return false;
+  if (exception.name === 'EventStoreUnavailableError') return true;
+  const code = (exception as { code?: unknown }).code;
+  return (
+    typeof code === 'string' &&
+    (code.startsWith('08') || ['57P01', '57P02', '57P03', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT'].includes(code))
+  );
 }

@@ -52,8 +52,16 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Facts dated before this are refused as a shape error (no EHCP predates the 2014 Act by decades). */
+export const EARLIEST_FACT_DATE = '1990-01-01';
+const LATEST_SHAPE_DATE = '2100-12-31';
+
 const isoDate: Check = (v, path) =>
-  isIsoDate(v) ? ok : fail(path, 'must be a real calendar date in the form YYYY-MM-DD');
+  !isIsoDate(v)
+    ? fail(path, 'must be a real calendar date in the form YYYY-MM-DD')
+    : v < EARLIEST_FACT_DATE || v > LATEST_SHAPE_DATE
+      ? fail(path, `must fall from ${EARLIEST_FACT_DATE} to ${LATEST_SHAPE_DATE}`)
+      : ok;
 
 const text: Check = (v, path) =>
   typeof v === 'string' && v.trim().length > 0 && v.length <= MAX_TEXT
@@ -94,7 +102,8 @@ function object(fields: Readonly<Record<string, Field>>): Check {
     if (!isRecord(v)) return fail(path, 'must be an object');
     const errors: ShapeError[] = [];
     for (const [name, field] of Object.entries(fields)) {
-      const value = v[name];
+      // Own properties only: `toString`, `constructor` or `__proto__` are never read from the prototype.
+      const value = Object.hasOwn(v, name) ? v[name] : undefined;
       if (value === undefined) {
         if (field.required) errors.push({ path: `${path}.${name}`, message: 'is required' });
       } else {
@@ -102,7 +111,7 @@ function object(fields: Readonly<Record<string, Field>>): Check {
       }
     }
     for (const name of Object.keys(v)) {
-      if (!(name in fields)) errors.push({ path: `${path}.${name}`, message: 'is not a field of this event' });
+      if (!Object.hasOwn(fields, name)) errors.push({ path: `${path}.${name}`, message: 'is not a field of this event' });
     }
     return errors;
   };
@@ -217,6 +226,8 @@ const ENVELOPE = {
 
 /** Checks an incoming envelope; on success returns it typed as a PathwayEvent. */
 export function validatePathwayEvent(input: unknown): ValidationResult {
+  const unreadable = unreadableStrings(input, '');
+  if (unreadable.length > 0) return { ok: false, errors: unreadable };
   const errors = object(ENVELOPE)(input, '$').map((e) => ({ ...e, path: e.path.replace(/^\$\./, '') }));
   if (errors.length > 0 || !isRecord(input) || !isEventType(input.type)) {
     return { ok: false, errors: errors.length > 0 ? errors : [{ path: '$', message: 'must be an object' }] };
@@ -224,4 +235,22 @@ export function validatePathwayEvent(input: unknown): ValidationResult {
   const dataErrors = validateEventData(input.type, input.data);
   if (dataErrors.length > 0) return { ok: false, errors: dataErrors };
   return { ok: true, event: input as unknown as PathwayEvent };
+}
+
+/** A NUL or a lone UTF-16 surrogate: text no case system means to send, which PostgreSQL's jsonb cannot hold. */
+const UNREADABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Every key or string value anywhere in the input holding unreadable text, named by its path. */
+function unreadableStrings(value: unknown, path: string, depth = 0): ShapeError[] {
+  if (typeof value === 'string') {
+    return UNREADABLE.test(value) ? fail(path || '$', 'holds a NUL character or a lone surrogate') : ok;
+  }
+  if (typeof value !== 'object' || value === null || depth > 8) return ok;
+  const errors: ShapeError[] = [];
+  for (const [key, inner] of Object.entries(value)) {
+    const innerPath = Array.isArray(value) ? `${path}[${key}]` : path === '' ? key : `${path}.${key}`;
+    if (UNREADABLE.test(key)) errors.push({ path: innerPath, message: 'is a key holding a NUL character or a lone surrogate' });
+    else errors.push(...unreadableStrings(inner, innerPath, depth + 1));
+  }
+  return errors;
 }

@@ -73,6 +73,10 @@ export class EventsController {
     if (body.length > this.config.maxBatchSize) {
       throw badRequest(`A batch holds at most ${this.config.maxBatchSize} facts; this one has ${body.length}`);
     }
+    const fields = countFields(body, MAX_FIELDS_PER_FACT * body.length);
+    if (fields > MAX_FIELDS_PER_FACT * body.length) {
+      throw badRequest(`A batch holds at most ${MAX_FIELDS_PER_FACT} fields a fact; nothing in this batch was stored`);
+    }
     const errors: FieldError[] = [];
     const events: PathwayEvent[] = [];
     const seen = new Map<string, number>();
@@ -98,10 +102,32 @@ export class EventsController {
       events.push(result.event);
     });
     if (errors.length > 0) {
-      throw badRequest(`${errors.length} field error(s); nothing in this batch was stored`, errors);
+      const shown = errors.slice(0, MAX_LISTED_ERRORS);
+      const more = errors.length > shown.length ? ` (the first ${shown.length} are listed)` : '';
+      throw badRequest(`${errors.length} field error(s)${more}; nothing in this batch was stored`, shown);
     }
     return events;
   }
+}
+
+/** A fact has a dozen fields; far more is not a fact, and costs time to check. */
+const MAX_FIELDS_PER_FACT = 64;
+/** A 400 names at most this many fields (and says how many there were). */
+const MAX_LISTED_ERRORS = 100;
+
+/** The keys in a JSON value, counting no further than `limit` (so a hostile body costs a bounded walk). */
+function countFields(value: unknown, limit: number): number {
+  let count = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0 && count <= limit) {
+    const next = stack.pop();
+    if (typeof next !== 'object' || next === null) continue;
+    for (const inner of Object.values(next)) {
+      count++;
+      if (typeof inner === 'object' && inner !== null) stack.push(inner);
+    }
+  }
+  return count;
 }
 
 function checkLa(la: string): string {

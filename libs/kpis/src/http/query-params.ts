@@ -96,7 +96,18 @@ function date(raw: string | undefined, name: string, problems: string[]): IsoDat
     problems.push(`${name} must be an ISO date (YYYY-MM-DD), got "${given}"`);
     return undefined;
   }
+  if (!inQueryRange(raw)) {
+    problems.push(`${name} must fall from ${QUERY_RANGE.from} to ${QUERY_RANGE.to}, got "${given}"`);
+    return undefined;
+  }
   return raw;
+}
+
+/** The dates a query may name: far enough back for any plan in force, far enough ahead for any deadline. */
+export const QUERY_RANGE = { from: '1990-01-01', to: '2100-12-31' } as const;
+
+function inQueryRange(date: string): boolean {
+  return date >= QUERY_RANGE.from && date <= QUERY_RANGE.to;
 }
 
 function oneOf<T extends string>(
@@ -121,11 +132,19 @@ function flag(raw: string | undefined, name: string, problems: string[]): boolea
 function instant(raw: string | undefined, problems: string[]): Date | undefined {
   if (raw === undefined) return undefined;
   const given: string = raw;
-  if (isIsoDate(raw)) return new Date(`${raw}T23:59:59.999Z`);
+  if (isIsoDate(raw)) {
+    if (inQueryRange(raw)) return new Date(`${raw}T23:59:59.999Z`);
+    problems.push(`asOf must fall from ${QUERY_RANGE.from} to ${QUERY_RANGE.to}, got "${given}"`);
+    return undefined;
+  }
   const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
   const parsed = Date.parse(raw);
   if (!isoInstant.test(raw) || Number.isNaN(parsed)) {
     problems.push(`asOf must be an ISO instant (e.g. 2024-06-30T17:00:00Z) or date, got "${given}"`);
+    return undefined;
+  }
+  if (!inQueryRange(given.slice(0, 10))) {
+    problems.push(`asOf must fall from ${QUERY_RANGE.from} to ${QUERY_RANGE.to}, got "${given}"`);
     return undefined;
   }
   return new Date(parsed);
