@@ -238,6 +238,7 @@ export function validatePathwayEvent(input: unknown): ValidationResult {
 }
 
 /** A NUL or a lone UTF-16 surrogate: text no case system means to send, which PostgreSQL's jsonb cannot hold. */
+// eslint-disable-next-line no-control-regex -- finding NUL is the point
 const UNREADABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Every key or string value anywhere in the input holding unreadable text, named by its path. */
