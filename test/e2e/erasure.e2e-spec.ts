@@ -65,7 +65,8 @@ describe('erasing a case', () => {
 
     const audit = await t.inject('GET', '/api/v1/admin/audit?caseId=ERASE-1');
     const erasure = audit.json.find(
-      (r: { route: string }) => r.route === '/api/v1/admin/las/:la/cases/:caseId/erase' && r.status === 200,
+      (r: { route: string; status: number }) =>
+        r.route === '/api/v1/admin/las/:la/cases/:caseId/erase' && r.status === 200,
     );
     expect(erasure).toMatchObject({
       detail: 'erased: Court order 2026/123',

@@ -167,22 +167,6 @@ export async function createBuiltInIssuer(
       const accountId = 'accountId' in token ? (token.accountId as string | undefined) : undefined;
       return userClaims(accounts.users().find((u) => u.username === accountId));
     },
-    // The dashboard is the service's own client: people who sign in are not asked to consent to it.
-    loadExistingGrant: async (ctx) => {
-      const accountId = ctx.oidc.session?.accountId;
-      const clientId = ctx.oidc.client?.clientId;
-      if (accountId === undefined || clientId !== DASHBOARD_CLIENT_ID) return undefined;
-      const existing = ctx.oidc.session?.grantIdFor(clientId);
-      if (existing !== undefined) {
-        const grant = await ctx.oidc.provider.Grant.find(existing);
-        if (grant !== undefined) return grant;
-      }
-      const grant = new ctx.oidc.provider.Grant({ clientId, accountId });
-      grant.addOIDCScope('openid');
-      grant.addResourceScope(options.audience, API_SCOPE);
-      await grant.save();
-      return grant;
-    },
     interactions: { url: (_ctx, interaction) => `${new URL(options.issuer).pathname}/interaction/${interaction.uid}` },
     renderError: (ctx, out) => {
       ctx.type = 'application/json';

@@ -60,11 +60,20 @@ async function signIn(
     res.end(loginPage(action, error));
   };
   if (details.prompt.name === 'consent') {
-    const grant = new provider.Grant({
-      accountId: details.session!.accountId,
-      clientId: details.params.client_id as string,
-    });
-    grant.addOIDCScope('openid');
+    // The dashboard is the service's own client: what it asks for is granted without a consent screen.
+    const { missingOIDCScope, missingOIDCClaims, missingResourceScopes } = details.prompt.details as {
+      missingOIDCScope?: string[];
+      missingOIDCClaims?: string[];
+      missingResourceScopes?: Record<string, string[]>;
+    };
+    const grant =
+      (details.grantId === undefined ? undefined : await provider.Grant.find(details.grantId)) ??
+      new provider.Grant({ accountId: details.session!.accountId, clientId: details.params.client_id as string });
+    if (missingOIDCScope !== undefined) grant.addOIDCScope(missingOIDCScope.join(' '));
+    if (missingOIDCClaims !== undefined) grant.addOIDCClaims(missingOIDCClaims);
+    for (const [indicator, scopes] of Object.entries(missingResourceScopes ?? {})) {
+      grant.addResourceScope(indicator, scopes.join(' '));
+    }
     await provider.interactionFinished(
       req,
       res,
