@@ -56,7 +56,7 @@ describe('signing in to the built-in issuer (authorization code with PKCE)', () 
       code_challenge: challenge,
       code_challenge_method: 'S256',
     });
-    const start = await step(jar, `/oidc/auth?${auth}`);
+    const start = await step(jar, `/oidc/auth?${auth.toString()}`);
     expect(start.status).toBe(303);
     const interaction = start.headers.get('location')!;
     expect(interaction).toMatch(/\/oidc\/interaction\//);
