@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 /** The embedded database served over the wire protocol: shared by the event store and other clients, durable. */
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -25,7 +26,11 @@ describe('embedded PostgreSQL (PGlite)', () => {
     const ids = Array.from({ length: 30 }, () => randomUUID());
 
     const first = await startEmbeddedPostgres({ dataDir });
-    expect(first.connectionString).toMatch(/^postgresql:\/\/postgres@127\.0\.0\.1:\d+\/postgres$/);
+    // Reachable by this user only: a Unix socket in a 0700 folder, no TCP port any local user could connect to.
+    expect(first.port).toBe(0);
+    const socketDir = decodeURIComponent(/[?&]host=([^&]+)/.exec(first.connectionString)![1]!);
+    expect(statSync(socketDir).mode & 0o777).toBe(0o700);
+    expect(statSync(join(socketDir, '.s.PGSQL.5432')).isSocket()).toBe(true);
     const store = await createPgliteEventStore({ embedded: first });
     const other = new pg.Pool({ connectionString: first.connectionString, max: 3 });
     await other.query('create table read_model_rows (id int primary key, label text not null)');

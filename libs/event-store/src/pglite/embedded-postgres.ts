@@ -1,4 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer, type Server, type Socket } from 'node:net';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { PGLiteSocketHandler, type PGLiteSocketHandlerOptions } from '@electric-sql/pglite-socket';
@@ -7,7 +9,7 @@ import { SessionQueue } from './session-queue.js';
 export interface EmbeddedPostgresOptions {
   /** Folder holding the database; created on first start, reopened (with its data) afterwards. */
   readonly dataDir: string;
-  /** TCP port on 127.0.0.1 (default 0: an ephemeral port, see connectionString). */
+  /** A TCP port on 127.0.0.1 (0: an ephemeral one); unset, the server listens on a private Unix socket instead. */
   readonly port?: number;
   /** Client connections the socket server accepts at once (default 16). */
   readonly maxConnections?: number;
@@ -16,8 +18,9 @@ export interface EmbeddedPostgresOptions {
 }
 
 export interface EmbeddedPostgres {
-  /** `postgresql://postgres@127.0.0.1:<port>/postgres`, for pg, TypeORM or psql. */
+  /** For pg, TypeORM or psql: the private Unix socket's folder as `host`, or `127.0.0.1:<port>` with a port. */
   readonly connectionString: string;
+  /** The TCP port, or 0 on a Unix socket. */
   readonly port: number;
   /** The in-process database, for callers that want it directly. */
   readonly db: PGlite;
@@ -61,15 +64,21 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       socket.destroy();
     });
   });
+  // Without a port, a Unix socket in a fresh folder only this user may enter (0700): no other local user can reach
+  // the embedded server, which takes every connection as its superuser.
+  const socketDir = options.port === undefined ? mkdtempSync(join(tmpdir(), 'ehcp-pglite-')) : undefined;
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(options.port ?? 0, '127.0.0.1', () => {
+      const listening = () => {
         server.off('error', reject);
         resolve();
-      });
+      };
+      if (socketDir !== undefined) server.listen(join(socketDir, '.s.PGSQL.5432'), listening);
+      else server.listen(options.port, '127.0.0.1', listening);
     });
   } catch (error) {
+    if (socketDir !== undefined) rmSync(socketDir, { recursive: true, force: true });
     await db.close();
     throw error;
   }
@@ -78,7 +87,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   let closing: Promise<void> | undefined;
   return {
-    connectionString: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+    connectionString:
+      socketDir === undefined
+        ? `postgresql://postgres@127.0.0.1:${port}/postgres`
+        : `postgresql://postgres@localhost/postgres?host=${encodeURIComponent(socketDir)}`,
     port,
     db,
     close() {
@@ -88,6 +100,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
         handlers.clear();
         await stopped;
         if (!db.closed) await db.close();
+        if (socketDir !== undefined) rmSync(socketDir, { recursive: true, force: true });
       })();
       return closing;
     },
