@@ -1,13 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import Provider, {
-  errors,
-  type Adapter,
-  type AdapterPayload,
-  type Configuration,
-  type KoaContextWithOIDC,
-} from 'oidc-provider';
+import type Provider from 'oidc-provider';
+import type { Adapter, AdapterPayload, Configuration, KoaContextWithOIDC } from 'oidc-provider';
 import type { AccessRole } from '../access.js';
 import { LocalAccounts, verifySecret, type LocalUser } from './accounts.js';
 import { issuerDir, loadSigningKeys, writePrivateFile, type SigningKey } from './key-store.js';
@@ -50,6 +45,8 @@ type ClientMetadata = AdapterPayload & { ehcp_roles?: readonly string[]; ehcp_la
 export async function createBuiltInIssuer(
   options: BuiltInIssuerOptions,
 ): Promise<{ provider: Provider; keys: SigningKey[] }> {
+  // Loaded on first use: only a process that runs the issuer pays for it.
+  const { default: OidcProvider, errors } = await import('oidc-provider');
   const keys = await loadSigningKeys(options.dataDir);
   const accounts = new LocalAccounts(options.dataDir);
   const ttl = options.accessTokenTtl ?? 900;
@@ -174,7 +171,7 @@ export async function createBuiltInIssuer(
     },
   };
 
-  const provider = new Provider(options.issuer, configuration);
+  const provider = new OidcProvider(options.issuer, configuration);
   // Client secrets are stored as scrypt hashes; a one-off in-process client keeps its secret in memory only.
   provider.Client.prototype.compareClientSecret = async function compare(
     this: { clientSecret?: string },
