@@ -29,7 +29,7 @@ export {
 export { addWeeks } from './weeks.js';
 export { addMonths, reviewDueDate } from './months.js';
 export { easterSunday } from './easter.js';
-export { BANK_HOLIDAY_YEARS, bankHolidays, isBankHoliday } from './bank-holidays.js';
+export { bankHolidays, isBankHoliday } from './bank-holidays.js';
 export { isWorkingDay, nextWorkingDayOnOrAfter, addWorkingDays } from './working-days.js';
 export { type AppealWindowInput, appealDeadline } from './appeals.js';
 export { type OrderKind, type OrderStep, type OrderDeadline, orderDeadlines } from './orders.js';
