@@ -252,7 +252,7 @@ describe('the case clock: plans', () => {
   it('sets the phase transfer deadline from the review that flags it', () => {
     const events = [plan, facts.reviewMeeting('2024-10-01', { toPhase: 'secondary', transferYear: 2025 })];
     const pending = caseClock(events, '2025-03-01').plan!.reviews[0]!.phaseTransfer!;
-    expect(pending).toMatchObject({ toPhase: 'secondary', transferYear: 2025, due: '2025-02-15', status: 'overdue' });
+    expect(pending).toMatchObject({ toPhase: 'secondary', transferYear: 2025, due: '2025-02-14', status: 'overdue' });
     const done = caseClock(
       [
         ...events,
@@ -267,7 +267,23 @@ describe('the case clock: plans', () => {
       [plan, facts.reviewMeeting('2024-10-01', { toPhase: 'post-16', transferYear: 2025 })],
       '2025-01-01',
     );
-    expect(post16.plan!.reviews[0]!.phaseTransfer?.due).toBe('2025-03-31');
+    expect(post16.plan!.reviews[0]!.phaseTransfer?.due).toBe('2025-03-30');
+  });
+
+  it('counts a phase transfer amended on 15 February as late: reg 18(1) says before 15 February', () => {
+    const amendedOn = (d: string): string | undefined =>
+      caseClock(
+        [
+          plan,
+          facts.reviewMeeting('2024-12-01', { toPhase: 'secondary', transferYear: 2025 }),
+          facts.reviewDecision('2024-12-20', 'amend'),
+          facts.amendmentNotice('2024-12-20'),
+          facts.amendedPlan(d),
+        ],
+        '2025-03-01',
+      ).plan!.reviews[0]!.phaseTransfer?.status;
+    expect(amendedOn('2025-02-14')).toBe('on-time');
+    expect(amendedOn('2025-02-15')).toBe('late');
   });
 
   it('times a transferred-in plan under reg 15', () => {
