@@ -31,6 +31,7 @@ export { addMonths, reviewDueDate } from './months.js';
 export { easterSunday } from './easter.js';
 export { bankHolidays, isBankHoliday } from './bank-holidays.js';
 export { isWorkingDay, nextWorkingDayOnOrAfter, addWorkingDays } from './working-days.js';
+export { tribunalTimeLimitEnd, applicationNoticeTimeLimitEnd } from './tribunal-time.js';
 export { type AppealWindowInput, appealDeadline } from './appeals.js';
 export { type OrderKind, type OrderStep, type OrderDeadline, orderDeadlines } from './orders.js';
 export { type TransferInInput, type EducationPhase, transferInDeadlines, phaseTransferDeadline } from './transfers.js';

@@ -340,7 +340,7 @@ describe('the case clock: tribunal', () => {
     const [a1, a2] = clock.appeals;
     expect(a1).toMatchObject({
       mediationCertificateOn: '2024-05-01',
-      appealDeadline: '2024-06-01',
+      appealDeadline: '2024-06-03', // certificate + 1 month is Saturday 1 June: the next working day (HESC r.12(2))
       registeredInTime: true,
       status: 'decided',
       outcome: 'appellant-favour',
@@ -354,7 +354,7 @@ describe('the case clock: tribunal', () => {
     expect(a1!.orders[0]!.compliance).toMatchObject({ due: '2025-01-07', status: 'overdue' });
     expect(a1!.orders[1]!.compliance).toMatchObject({ due: '2024-10-01', status: 'on-time', daysTaken: 0 });
     expect(a2).toMatchObject({
-      appealDeadline: '2024-06-01',
+      appealDeadline: '2024-06-03',
       registeredInTime: false,
       status: 'withdrawn',
       outcome: null,
