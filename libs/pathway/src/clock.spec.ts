@@ -191,7 +191,12 @@ describe('the case clock: request cycles', () => {
     expect(cycle.within20WeeksIncludingExceptions).toBeNull();
     expect(clock.plan?.source).toBe('tribunal-ordered');
     expect(clock.plan?.order?.orderId).toBe('O1');
-    expect(clock.appeals[0]!.orders[0]!.compliance).toMatchObject({ due: '2023-12-08', status: 'due' });
+    // The final plan meets the order (reg 44): no separate TribunalOrderComplied is needed.
+    expect(clock.appeals[0]!.orders[0]!.compliance).toMatchObject({
+      due: '2023-12-08',
+      done: '2023-12-01',
+      status: 'on-time',
+    });
   });
 });
 

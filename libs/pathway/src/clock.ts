@@ -27,6 +27,7 @@ import type {
   AppealRecord,
   AppealStatus,
   CaseDetails,
+  CaseRecord,
   CaseStage,
   CaseState,
   CycleOutcome,
@@ -39,6 +40,7 @@ import type {
   TimescaleException,
 } from './case-state.js';
 import { deriveCase } from './derive.js';
+import { orderFulfilment, type OrderFulfilment } from './order-fulfilment.js';
 import type { DataQualityFlag } from './flags.js';
 import type { RetractionRecord } from './timeline.js';
 
@@ -166,8 +168,10 @@ export interface OrderClock {
   readonly orderedOn: IsoDate;
   /** Reg 44 deadlines for each step of the order. */
   readonly deadlines: { readonly step: OrderStep; readonly due: IsoDate }[];
-  /** Compliance, due by the order's last deadline. */
+  /** Compliance, due by the order's last deadline: done when the fact the order requires is recorded. */
   readonly compliance: ClockStep;
+  /** The fact that met the order (or a TribunalOrderComplied), or null while it is not met. */
+  readonly metBy: OrderFulfilment | null;
 }
 
 export interface AppealClock {
@@ -417,7 +421,7 @@ function planClock(plan: PlanRecord, asOf: IsoDate, settings: CalendarSettings):
   };
 }
 
-function appealClock(appeal: AppealRecord, asOf: IsoDate): AppealClock {
+function appealClock(record: CaseRecord, appeal: AppealRecord, asOf: IsoDate): AppealClock {
   const deadline = appealDeadline({
     decisionDate: appeal.decisionDate,
     ...(appeal.mediationCertificateOn ? { mediationCertificateDate: appeal.mediationCertificateOn } : {}),
@@ -436,12 +440,14 @@ function appealClock(appeal: AppealRecord, asOf: IsoDate): AppealClock {
     orders: appeal.orders.map((order) => {
       const deadlines = orderDeadlines(order.kind, order.orderedOn);
       const last = deadlines.reduce((latest, d) => (d.due > latest ? d.due : latest), order.orderedOn);
+      const metBy = orderFulfilment(record, appeal, order);
       return {
         orderId: order.orderId,
         kind: order.kind,
         orderedOn: order.orderedOn,
         deadlines,
-        compliance: clockStep(order.orderedOn, last, order.complied?.on ?? null, asOf),
+        compliance: clockStep(order.orderedOn, last, metBy?.on ?? null, asOf),
+        metBy,
       };
     }),
   };
@@ -508,7 +514,7 @@ export function caseClock(
   }
   const cycles = state.cycles.map((c) => cycleClock(c, asOf, s));
   const plans = state.plans.map((p) => planClock(p, asOf, s));
-  const appeals = state.appeals.map((a) => appealClock(a, asOf));
+  const appeals = state.appeals.map((a) => appealClock(state, a, asOf));
   const pending = pendingDeadlines(cycles, plans, appeals);
   return {
     la: state.la,

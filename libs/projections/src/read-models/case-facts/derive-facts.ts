@@ -9,7 +9,7 @@ import {
   transferInDeadlines,
   type CalendarSettings,
 } from '#calendar';
-import type { CaseRecord, PlanRecord, RequestCycle } from '#pathway';
+import { orderFulfilment, type CaseRecord, type PlanRecord, type RequestCycle } from '#pathway';
 import type {
   AnnualReviewFact,
   AppealableDecisionFact,
@@ -44,7 +44,7 @@ export function deriveFacts(record: CaseRecord, settings: CalendarSettings): Cas
   const facts: CaseFact[] = [];
   for (const cycle of record.cycles) facts.push(...cycleFacts(cycle, settings));
   for (const plan of record.plans) facts.push(...planFacts(plan, record, settings));
-  for (const appeal of record.appeals) facts.push(appealFact(appeal));
+  for (const appeal of record.appeals) facts.push(appealFact(record, appeal));
   return facts;
 }
 
@@ -198,7 +198,7 @@ function reviewFacts(plan: PlanRecord, settings: CalendarSettings): AnnualReview
   return facts;
 }
 
-function appealFact(appeal: CaseRecord['appeals'][number]): TribunalAppealFact {
+function appealFact(record: CaseRecord, appeal: CaseRecord['appeals'][number]): TribunalAppealFact {
   const outcome =
     appeal.status === 'decided'
       ? appeal.outcome
@@ -219,7 +219,7 @@ function appealFact(appeal: CaseRecord['appeals'][number]): TribunalAppealFact {
         orderId: order.orderId,
         kind: order.kind,
         dueDate: steps[steps.length - 1]?.due ?? null,
-        compliedOn: order.complied?.on ?? null,
+        compliedOn: orderFulfilment(record, appeal, order)?.on ?? null,
       };
     }),
   };
