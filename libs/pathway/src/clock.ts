@@ -41,6 +41,7 @@ import type {
 } from './case-state.js';
 import { deriveCase } from './derive.js';
 import { orderFulfilment, type OrderFulfilment } from './order-fulfilment.js';
+import { appealWindows, type AppealWindowClock } from './appeal-windows.js';
 import type { DataQualityFlag } from './flags.js';
 import type { RetractionRecord } from './timeline.js';
 
@@ -223,6 +224,8 @@ export interface CaseClock {
   /** The latest plan (in force or ended), or null. */
   readonly plan: PlanClock | null;
   readonly appeals: AppealClock[];
+  /** The window to appeal each appealable decision, from the decision itself (registered or not). */
+  readonly appealWindows: AppealWindowClock[];
   /** Every deadline not yet met, earliest first (overdue ones included). */
   readonly pending: PendingDeadline[];
   /** The earliest pending deadline: the case's place on the at-risk list. */
@@ -506,6 +509,7 @@ export function caseClock(
       plans: [],
       plan: null,
       appeals: [],
+      appealWindows: [],
       pending: [],
       nextDeadline: null,
       flags: [],
@@ -527,6 +531,7 @@ export function caseClock(
     plans,
     plan: plans[plans.length - 1] ?? null,
     appeals,
+    appealWindows: appealWindows(state, asOf),
     pending,
     nextDeadline: pending[0] ?? null,
     flags: state.flags,
