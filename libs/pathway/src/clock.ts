@@ -3,11 +3,8 @@ import {
   addWeeks,
   appealDeadline,
   daysBetween,
-  minDate,
   orderDeadlines,
-  phaseTransferDeadline,
   representationsEnd,
-  reviewDueDate,
   transferInDeadlines,
   type CalendarSettings,
   type OrderStep,
@@ -40,6 +37,17 @@ import type {
   TimescaleException,
 } from './case-state.js';
 import { deriveCase } from './derive.js';
+import {
+  amendedPlanDue,
+  amendedPlanLatest,
+  firstReviewDue,
+  nextReviewCountedFrom,
+  nextReviewDue as reviewDueAfter,
+  orderComplianceDue,
+  phaseTransferStep,
+  reviewDecisionDue,
+  requestDeadlines,
+} from './deadlines.js';
 import { orderFulfilment, type OrderFulfilment } from './order-fulfilment.js';
 import { appealWindows, type AppealWindowClock } from './appeal-windows.js';
 import type { DataQualityFlag } from './flags.js';
@@ -262,16 +270,16 @@ export function clockStep(start: IsoDate, due: IsoDate, done: IsoDate | null, as
 
 function cycleClock(cycle: RequestCycle, asOf: IsoDate, settings: CalendarSettings): CycleClock {
   const r = cycle.request.on;
-  const by = (n: number): IsoDate => addWeeks(r, n, settings.countFrom);
+  const deadlines = requestDeadlines(r, settings);
   const laterStep = cycle.planDecision ?? cycle.draftPlan ?? cycle.finalPlan ?? cycle.reopenedBy;
-  const decisionDue = by(6);
+  const decisionDue = deadlines.assessmentDecision;
   const assessmentDecision = cycle.assessmentDecision
     ? clockStep(r, decisionDue, cycle.assessmentDecision.on, asOf)
     : cycle.withdrawal || laterStep
       ? notApplicable(decisionDue)
       : clockStep(r, decisionDue, null, asOf);
 
-  const noPlanDue = by(16);
+  const noPlanDue = deadlines.noPlanNotice;
   const awaitingPlanDecision = cycle.stage === 'assessing' && cycle.planDecision === null && cycle.reopenedBy === null;
   const noPlanNotice =
     cycle.planDecision?.decision === 'no-plan'
@@ -280,7 +288,7 @@ function cycleClock(cycle: RequestCycle, asOf: IsoDate, settings: CalendarSettin
         ? clockStep(r, noPlanDue, null, asOf)
         : notApplicable(noPlanDue);
 
-  const finalDue = by(20);
+  const finalDue = deadlines.finalPlan;
   const finalOn = cycle.finalPlan?.on ?? null;
   const measured = cycle.reopenedBy === null && (cycle.outcome === 'open' || cycle.outcome === 'plan-issued');
   const finalPlan = measured ? clockStep(r, finalDue, finalOn, asOf) : notApplicable(finalDue, finalOn);
@@ -341,26 +349,23 @@ function planClock(plan: PlanRecord, asOf: IsoDate, settings: CalendarSettings):
         }),
       }
     : null;
-  const weeksFrom = (d: IsoDate, n: number): IsoDate => addWeeks(d, n, settings.countFrom);
-
   const reviews: ReviewClock[] = [];
   let countedFrom = plan.issued.on;
-  let due = transfer ? transfer.reviewBy : reviewDueDate(plan.issued.on, settings.reviewDue);
+  let due = firstReviewDue(plan, settings);
   for (const review of plan.reviews) {
     const meetingOn = review.meeting.on;
     const amendment = plan.amendments.find((a) => a.reviewIndex === review.index) ?? null;
-    const decisionDue = weeksFrom(meetingOn, 4);
+    const decisionDue = reviewDecisionDue(meetingOn, settings);
     const decision = planStep(plan, meetingOn, decisionDue, review.decision?.on ?? null, asOf);
-    const cap = weeksFrom(meetingOn, 12);
     const amends = amendment !== null || review.decision?.decision === 'amend';
-    const amendedDue = amendment ? minDate(weeksFrom(amendment.notice.on, 8), cap) : cap;
+    const amendedDue = amendment
+      ? amendedPlanDue(amendment.notice.on, meetingOn, settings)
+      : amendedPlanLatest(meetingOn, settings);
     const amendedOn = amendment?.amendedPlan?.on ?? null;
     const amendedPlan = amends
       ? planStep(plan, amendment?.notice.on ?? meetingOn, amendedDue, amendedOn, asOf)
       : notApplicable(null);
-    const transferDeadline = review.phaseTransfer
-      ? phaseTransferDeadline(review.phaseTransfer.transferYear, review.phaseTransfer.toPhase)
-      : null;
+    const transferStep = phaseTransferStep(plan, review);
     reviews.push({
       index: review.index,
       countedFrom,
@@ -369,16 +374,16 @@ function planClock(plan: PlanRecord, asOf: IsoDate, settings: CalendarSettings):
       amendmentNoticeOn: amendment?.notice.on ?? null,
       amendedPlan,
       phaseTransfer:
-        review.phaseTransfer && transferDeadline
+        review.phaseTransfer && transferStep
           ? {
-              ...planStep(plan, meetingOn, transferDeadline, amendedOn, asOf),
+              ...planStep(plan, meetingOn, transferStep.due, transferStep.amendedOn, asOf),
               toPhase: review.phaseTransfer.toPhase,
               transferYear: review.phaseTransfer.transferYear,
             }
           : null,
     });
-    countedFrom = settings.nextReviewFrom === 'decision' ? (review.decision?.on ?? meetingOn) : meetingOn;
-    due = reviewDueDate(countedFrom, settings.reviewDue);
+    countedFrom = nextReviewCountedFrom(review, settings);
+    due = reviewDueAfter(review, settings);
   }
   const upcoming = planStep(plan, countedFrom, due, null, asOf);
   const nextReviewDue = upcoming.status === 'not-applicable' ? null : due;
@@ -411,9 +416,11 @@ function planClock(plan: PlanRecord, asOf: IsoDate, settings: CalendarSettings):
       amendedPlan: planStep(
         plan,
         a.notice.on,
-        a.reviewIndex === null
-          ? weeksFrom(a.notice.on, 8)
-          : minDate(weeksFrom(a.notice.on, 8), weeksFrom(plan.reviews[a.reviewIndex]?.meeting.on ?? a.notice.on, 12)),
+        amendedPlanDue(
+          a.notice.on,
+          a.reviewIndex === null ? null : (plan.reviews[a.reviewIndex]?.meeting.on ?? a.notice.on),
+          settings,
+        ),
         a.amendedPlan?.on ?? null,
         asOf,
       ),
@@ -442,7 +449,7 @@ function appealClock(record: CaseRecord, appeal: AppealRecord, asOf: IsoDate): A
     outcome: appeal.outcome,
     orders: appeal.orders.map((order) => {
       const deadlines = orderDeadlines(order.kind, order.orderedOn);
-      const last = deadlines.reduce((latest, d) => (d.due > latest ? d.due : latest), order.orderedOn);
+      const last = orderComplianceDue(order.kind, order.orderedOn);
       const metBy = orderFulfilment(record, appeal, order);
       return {
         orderId: order.orderId,
