@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { appealDeadline } from './appeals.js';
 import { compareDates, daysBetween, maxDate, toCivil } from './dates.js';
 import { addMonths } from './months.js';
-import { isWorkingDay } from './working-days.js';
+import { isWorkingDay, nextWorkingDayOnOrAfter } from './working-days.js';
 import { arbitraryDate } from './testing/arbitraries.js';
 
 describe('appealDeadline', () => {
@@ -43,11 +43,20 @@ describe('appealDeadline', () => {
     expect(appealDeadline({ decisionDate: '2024-05-10', mediationCertificateDate: '2024-07-05' })).toBe('2024-09-02');
   });
 
-  it('leaves 24 December, 2 January and 31 July alone, even at a weekend', () => {
+  it('leaves 24 December, 2 January and 31 July alone when they are working days', () => {
     expect(appealDeadline({ decisionDate: '2024-10-24' })).toBe('2024-12-24');
     expect(appealDeadline({ decisionDate: '2024-11-02' })).toBe('2025-01-02');
     expect(appealDeadline({ decisionDate: '2024-05-31' })).toBe('2024-07-31');
-    expect(appealDeadline({ decisionDate: '2024-07-29' })).toBe('2024-09-29'); // a Sunday
+  });
+
+  it('moves a deadline on any other non-working day to the next working day (HESC r.12(2))', () => {
+    // Refused 4 March 2024: two months end on Saturday 4 May; Monday 6 May is the early May bank holiday.
+    expect(appealDeadline({ decisionDate: '2024-03-04' })).toBe('2024-05-07');
+    expect(appealDeadline({ decisionDate: '2024-07-29' })).toBe('2024-09-30'); // 29 September 2024 is a Sunday
+    expect(appealDeadline({ decisionDate: '2024-01-29' })).toBe('2024-04-02'); // Good Friday 29 March to Tuesday
+    expect(appealDeadline({ decisionDate: '2024-03-01', mediationCertificateDate: '2024-04-27' })).toBe(
+      '2024-05-28', // 27 May 2024 is the spring bank holiday
+    );
   });
 
   it('rejects invalid dates', () => {
@@ -55,20 +64,17 @@ describe('appealDeadline', () => {
     expect(() => appealDeadline({ decisionDate: '2024-02-01', mediationCertificateDate: 'x' })).toThrow(/Invalid/);
   });
 
-  it('is never before either window and never in August or 25 December to 1 January', () => {
+  it('is never before either window, a working day, and out of August and Christmas when the window ends there', () => {
     fc.assert(
       fc.property(
-        arbitraryDate(2014, 2034),
-        fc.option(arbitraryDate(2014, 2034), { nil: undefined }),
+        arbitraryDate(1990, 2100),
+        fc.option(arbitraryDate(1990, 2100), { nil: undefined }),
         (decisionDate, mediationCertificateDate) => {
           const deadline = appealDeadline({ decisionDate, mediationCertificateDate });
           expect(compareDates(deadline, addMonths(decisionDate, 2))).toBeGreaterThanOrEqual(0);
           if (mediationCertificateDate !== undefined) {
             expect(compareDates(deadline, addMonths(mediationCertificateDate, 1))).toBeGreaterThanOrEqual(0);
           }
-          const { month, day } = toCivil(deadline);
-          expect(month).not.toBe(8);
-          expect((month === 12 && day >= 25) || (month === 1 && day === 1)).toBe(false);
           const window =
             mediationCertificateDate === undefined
               ? addMonths(decisionDate, 2)
@@ -76,11 +82,13 @@ describe('appealDeadline', () => {
           const held = toCivil(window);
           const moved =
             held.month === 8 || (held.month === 12 && held.day >= 25) || (held.month === 1 && held.day === 1);
+          expect(isWorkingDay(deadline)).toBe(true);
           if (moved) {
-            expect(isWorkingDay(deadline)).toBe(true);
+            const { month, day } = toCivil(deadline);
+            expect(month === 8 || (month === 12 && day >= 25) || (month === 1 && day === 1)).toBe(false);
             expect(daysBetween(window, deadline)).toBeLessThanOrEqual(38); // 1 August to the first days of September
           } else {
-            expect(deadline).toBe(window);
+            expect(deadline).toBe(nextWorkingDayOnOrAfter(window));
           }
         },
       ),

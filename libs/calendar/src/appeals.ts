@@ -1,6 +1,6 @@
-import { toCivil, formatIsoDate, maxDate, type IsoDate } from './dates.js';
+import { maxDate, type IsoDate } from './dates.js';
 import { addMonths } from './months.js';
-import { nextWorkingDayOnOrAfter } from './working-days.js';
+import { applicationNoticeTimeLimitEnd } from './tribunal-time.js';
 
 export interface AppealWindowInput {
   decisionDate: IsoDate;
@@ -9,8 +9,10 @@ export interface AppealWindowInput {
 
 /**
  * The last day to register an appeal with the First-tier Tribunal (SEND): the later of two months from the decision
- * and one month from the mediation certificate. A deadline from 25 December to 1 January moves to the first working
- * day in January after 1 January; one in August moves to the first working day of September.
+ * and one month from the mediation certificate (HESC Rules 2008 r.20(1)), then moved
+ * under HESC r.12(3): a deadline from 25 December to 1 January to the first working day after 1 January, one in
+ * August to the first working day of September, and any other that is not a working day to the next working day
+ * (r.12(2)).
  */
 export function appealDeadline(input: AppealWindowInput): IsoDate {
   const fromDecision = addMonths(input.decisionDate, 2);
@@ -18,9 +20,5 @@ export function appealDeadline(input: AppealWindowInput): IsoDate {
     input.mediationCertificateDate === undefined
       ? fromDecision
       : maxDate(fromDecision, addMonths(input.mediationCertificateDate, 1));
-  const { year, month, day } = toCivil(deadline);
-  if (month === 12 && day >= 25) return nextWorkingDayOnOrAfter(formatIsoDate(year + 1, 1, 2));
-  if (month === 1 && day === 1) return nextWorkingDayOnOrAfter(formatIsoDate(year, 1, 2));
-  if (month === 8) return nextWorkingDayOnOrAfter(formatIsoDate(year, 9, 1));
-  return deadline;
+  return applicationNoticeTimeLimitEnd(deadline);
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { BANK_HOLIDAY_YEARS, bankHolidays, isBankHoliday } from './bank-holidays.js';
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { bankHolidays, isBankHoliday } from './bank-holidays.js';
 import { addDays, dayOfWeek } from './dates.js';
+import { arbitraryDate } from './testing/arbitraries.js';
 
 // England & Wales bank holidays as published on gov.uk, substitute days included.
 const PUBLISHED: Record<number, string[]> = {
@@ -22,14 +25,38 @@ const PUBLISHED: Record<number, string[]> = {
   2027: ['01-01', '03-26', '03-29', '05-03', '05-31', '08-30', '12-27', '12-28'],
 };
 
-const SUPPORTED_YEARS = Array.from(
-  { length: BANK_HOLIDAY_YEARS.last - BANK_HOLIDAY_YEARS.first + 1 },
-  (_, i) => BANK_HOLIDAY_YEARS.first + i,
-);
+const GOVUK = JSON.parse(
+  readFileSync(new URL('./testing/govuk-bank-holidays-england-and-wales.json', import.meta.url), 'utf8'),
+) as { years: Record<string, string[]> };
+
+const YEARS_1990_TO_2100 = Array.from({ length: 111 }, (_, i) => 1990 + i);
+const ONE_OFF_COUNTS: Record<number, number> = { 1999: 9, 2002: 9, 2011: 9, 2012: 9, 2022: 10, 2023: 9 };
 
 describe('bankHolidays', () => {
-  it('covers 2010 to 2035', () => {
-    expect(BANK_HOLIDAY_YEARS).toEqual({ first: 2010, last: 2035 });
+  it('gives exactly the GOV.UK published list for every year 2012 to 2028 (140 dates)', () => {
+    const years = Object.keys(GOVUK.years);
+    expect(years).toEqual(Array.from({ length: 17 }, (_, i) => String(2012 + i)));
+    expect(Object.values(GOVUK.years).flat()).toHaveLength(140);
+    for (const year of years) expect(bankHolidays(Number(year))).toEqual(GOVUK.years[year]);
+  });
+
+  it('applies the one-off changes of 1995, 1999, 2002 and earlier proclamations', () => {
+    expect(isBankHoliday('1995-05-01')).toBe(false); // early May moved to VE Day's 50th anniversary
+    expect(isBankHoliday('1995-05-08')).toBe(true);
+    expect(isBankHoliday('1999-12-31')).toBe(true); // millennium
+    expect(bankHolidays(2000)[0]).toBe('2000-01-03'); // 1 January 2000 was a Saturday
+    expect(isBankHoliday('2002-05-27')).toBe(false); // spring holiday moved for the Golden Jubilee
+    expect(isBankHoliday('2002-06-03')).toBe(true);
+    expect(isBankHoliday('2002-06-04')).toBe(true);
+    expect(isBankHoliday('1981-07-29')).toBe(true);
+    expect(isBankHoliday('1977-06-07')).toBe(true);
+  });
+
+  it('has no New Year holiday before 1974 and no early May holiday before 1978', () => {
+    expect(isBankHoliday('1973-01-01')).toBe(false);
+    expect(isBankHoliday('1974-01-01')).toBe(true);
+    expect(isBankHoliday('1977-05-02')).toBe(false);
+    expect(isBankHoliday('1978-05-01')).toBe(true);
   });
 
   it.each(Object.entries(PUBLISHED))('matches the published list for %s', (year, days) => {
@@ -65,14 +92,14 @@ describe('bankHolidays', () => {
     expect(bankHolidays(2034)[0]).toBe('2034-01-02'); // a Sunday
   });
 
-  it.each(SUPPORTED_YEARS)('gives %i sorted, distinct weekdays of that year', (year) => {
+  it.each(YEARS_1990_TO_2100)('gives %i sorted, distinct weekdays of that year', (year) => {
     const days = bankHolidays(year);
-    const expectedCount = year === 2022 ? 10 : year === 2011 || year === 2012 || year === 2023 ? 9 : 8;
+    const expectedCount = ONE_OFF_COUNTS[year] ?? 8;
     expect(days).toHaveLength(expectedCount);
     expect(new Set(days).size).toBe(days.length);
     expect([...days].sort()).toEqual(days);
     for (const d of days) {
-      expect(d.startsWith(`${year}-`)).toBe(true);
+      expect(d.startsWith(`${year}-`) || d === `${year + 1}-01-01`).toBe(true);
       expect(dayOfWeek(d)).toBeLessThanOrEqual(5);
     }
     const mondays = days.filter((d) => dayOfWeek(d) === 1).length;
@@ -88,27 +115,47 @@ describe('bankHolidays', () => {
     expect(isBankHoliday('2024-07-04')).toBe(false);
   });
 
-  it('refuses a year it does not know', () => {
-    expect(() => bankHolidays(2009)).toThrow(RangeError);
-    expect(() => bankHolidays(2036)).toThrow('England & Wales bank holidays are known for 2010..2035, not 2036');
+  it('refuses a year that is not an integer', () => {
     expect(() => bankHolidays(2024.5)).toThrow(RangeError);
+  });
+
+  it('answers for far years by the usual pattern', () => {
+    expect(bankHolidays(2100)).toEqual([
+      '2100-01-01',
+      '2100-03-26',
+      '2100-03-29',
+      '2100-05-03',
+      '2100-05-31',
+      '2100-08-30',
+      '2100-12-27',
+      '2100-12-28',
+    ]);
   });
 });
 
 describe('isBankHoliday', () => {
-  it.each(SUPPORTED_YEARS)('agrees with the list for every day of %i', (year) => {
-    const days = new Set(bankHolidays(year));
-    let found = 0;
-    for (let d = `${year}-01-01`; d.startsWith(`${year}-`); d = addDays(d, 1)) {
-      expect(isBankHoliday(d)).toBe(days.has(d));
-      if (isBankHoliday(d)) found += 1;
-    }
-    expect(found).toBe(days.size);
+  it.each([1990, 1995, 1999, 2000, 2002, 2012, 2022, 2024, 2035, 2036, 2100])(
+    'agrees with the list for every day of %i',
+    (year) => {
+      const days = new Set(bankHolidays(year));
+      let found = 0;
+      for (let d = `${year}-01-01`; d.startsWith(`${year}-`); d = addDays(d, 1)) {
+        expect(isBankHoliday(d)).toBe(days.has(d));
+        if (isBankHoliday(d)) found += 1;
+      }
+      expect(found).toBe(days.size);
+    },
+  );
+
+  it('refuses an invalid date', () => {
+    expect(() => isBankHoliday('2024-02-30')).toThrow(/Invalid ISO date/);
   });
 
-  it('refuses a date in a year it does not know, and an invalid date', () => {
-    expect(() => isBankHoliday('2009-12-25')).toThrow(RangeError);
-    expect(() => isBankHoliday('2036-01-01')).toThrow(/known for 2010..2035/);
-    expect(() => isBankHoliday('2024-02-30')).toThrow(/Invalid ISO date/);
+  it('answers for every date from 1990 to 2100 without an error', () => {
+    fc.assert(
+      fc.property(arbitraryDate(1990, 2100), (d) => {
+        expect(typeof isBankHoliday(d)).toBe('boolean');
+      }),
+    );
   });
 });

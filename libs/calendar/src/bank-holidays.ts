@@ -1,27 +1,25 @@
 import { dayNumberFromCivil, daysInMonth, weekdayOfDayNumber } from './civil.js';
 import { fromDayNumber, toCivil, toDayNumber, type IsoDate } from './dates.js';
 import { easterSunday } from './easter.js';
-
-/** Years whose England & Wales bank holidays are known, one-off changes included. */
-// From 2010, so that plans transferred from statements and long-running cases keep working-day rules.
-export const BANK_HOLIDAY_YEARS = Object.freeze({ first: 2010, last: 2035 });
-
-const MONDAY = 1;
+import { ONE_OFF_CHANGES } from './one-off-bank-holidays.js';
 
 /**
- * Changes to the usual pattern announced by royal proclamation. Each entry replaces a usual holiday (`moves`) or adds
- * one (`adds`). Years after the last one listed follow the usual pattern until a change is announced.
+ * England & Wales bank holidays by rule, for any year. The schedule is that of the Banking and Financial Dealings
+ * Act 1971 (Schedule 1) with the holidays added since by royal proclamation under its section 1(3):
+ * - New Year's Day, from 1974, on the next weekday when it falls at a weekend;
+ * - Good Friday and Easter Monday (Easter from the Gregorian computus);
+ * - the early May holiday, the first Monday in May, from 1978;
+ * - the spring holiday, the last Monday in May, and the summer holiday, the last Monday in August;
+ * - Christmas Day and Boxing Day, each moved to the next free weekday when it falls at a weekend.
+ * The one-off changes (`one-off-bank-holidays.ts`) then move or add days. A year before 1971 follows the 1971
+ * schedule as it stood in 1971; a year after the last one-off follows the usual pattern until a change is proclaimed.
  */
-const ONE_OFF_CHANGES: Readonly<Record<number, { moves?: Record<IsoDate, IsoDate>; adds?: IsoDate[] }>> = {
-  2011: { adds: ['2011-04-29'] }, // royal wedding
-  2012: { moves: { '2012-05-28': '2012-06-04' }, adds: ['2012-06-05'] }, // Diamond Jubilee
-  2020: { moves: { '2020-05-04': '2020-05-08' } }, // early May bank holiday moved to VE Day's 75th anniversary
-  2022: {
-    moves: { '2022-05-30': '2022-06-02' }, // spring bank holiday moved for the Platinum Jubilee
-    adds: ['2022-06-03', '2022-09-19'], // Platinum Jubilee; state funeral of Queen Elizabeth II
-  },
-  2023: { adds: ['2023-05-08'] }, // coronation of King Charles III
-};
+
+const MONDAY = 1;
+/** The first year with a New Year's Day bank holiday in England & Wales (proclaimed from 1974). */
+const NEW_YEAR_FROM = 1974;
+/** The first year with the early May bank holiday (proclaimed from 1978). */
+const EARLY_MAY_FROM = 1978;
 
 function firstWeekdayOnOrAfter(dayNumber: number, weekday: number): number {
   return dayNumber + ((weekday - weekdayOfDayNumber(dayNumber) + 7) % 7);
@@ -54,22 +52,14 @@ function usualBankHolidays(year: number): number[] {
   const endOfMay = dayNumberFromCivil(year, 5, daysInMonth(year, 5));
   const endOfAugust = dayNumberFromCivil(year, 8, daysInMonth(year, 8));
   return [
-    ...withSubstituteDays([dayNumberFromCivil(year, 1, 1)]),
+    ...(year >= NEW_YEAR_FROM ? withSubstituteDays([dayNumberFromCivil(year, 1, 1)]) : []),
     easter - 2, // Good Friday
     easter + 1, // Easter Monday
-    firstWeekdayOnOrAfter(dayNumberFromCivil(year, 5, 1), MONDAY), // early May
+    ...(year >= EARLY_MAY_FROM ? [firstWeekdayOnOrAfter(dayNumberFromCivil(year, 5, 1), MONDAY)] : []),
     lastWeekdayOnOrBefore(endOfMay, MONDAY), // spring
     lastWeekdayOnOrBefore(endOfAugust, MONDAY), // summer
     ...withSubstituteDays([dayNumberFromCivil(year, 12, 25), dayNumberFromCivil(year, 12, 26)]),
   ];
-}
-
-function requireSupportedYear(year: number): void {
-  if (!Number.isInteger(year) || year < BANK_HOLIDAY_YEARS.first || year > BANK_HOLIDAY_YEARS.last) {
-    throw new RangeError(
-      `England & Wales bank holidays are known for ${BANK_HOLIDAY_YEARS.first}..${BANK_HOLIDAY_YEARS.last}, not ${year}`,
-    );
-  }
 }
 
 const byYear = new Map<number, { list: readonly IsoDate[]; days: ReadonlySet<number> }>();
@@ -77,7 +67,7 @@ const byYear = new Map<number, { list: readonly IsoDate[]; days: ReadonlySet<num
 function holidaysOf(year: number): { list: readonly IsoDate[]; days: ReadonlySet<number> } {
   const cached = byYear.get(year);
   if (cached) return cached;
-  requireSupportedYear(year);
+  if (!Number.isInteger(year)) throw new RangeError(`year must be an integer, got ${year}`);
   const change = ONE_OFF_CHANGES[year] ?? {};
   const moves = new Map(
     Object.entries(change.moves ?? {}).map(([from, to]) => [toDayNumber(from), toDayNumber(to)] as const),
@@ -92,12 +82,12 @@ function holidaysOf(year: number): { list: readonly IsoDate[]; days: ReadonlySet
   return entry;
 }
 
-/** England & Wales bank holidays of `year`, sorted. Throws RangeError outside BANK_HOLIDAY_YEARS. */
+/** England & Wales bank holidays of `year`, sorted. Throws RangeError only for a year that is not an integer. */
 export function bankHolidays(year: number): IsoDate[] {
   return [...holidaysOf(year).list];
 }
 
-/** Whether `d` is an England & Wales bank holiday. Throws RangeError for a year outside BANK_HOLIDAY_YEARS. */
+/** Whether `d` is an England & Wales bank holiday. */
 export function isBankHoliday(d: IsoDate): boolean {
   const { year, month, day } = toCivil(d);
   return holidaysOf(year).days.has(dayNumberFromCivil(year, month, day));

@@ -34,6 +34,8 @@ describe('the calendar public API', () => {
       'nextWorkingDayOnOrAfter',
       'addWorkingDays',
       'appealDeadline',
+      'tribunalTimeLimitEnd',
+      'applicationNoticeTimeLimitEnd',
       'orderDeadlines',
       'transferInDeadlines',
       'phaseTransferDeadline',

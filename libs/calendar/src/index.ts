@@ -29,8 +29,9 @@ export {
 export { addWeeks } from './weeks.js';
 export { addMonths, reviewDueDate } from './months.js';
 export { easterSunday } from './easter.js';
-export { BANK_HOLIDAY_YEARS, bankHolidays, isBankHoliday } from './bank-holidays.js';
+export { bankHolidays, isBankHoliday } from './bank-holidays.js';
 export { isWorkingDay, nextWorkingDayOnOrAfter, addWorkingDays } from './working-days.js';
+export { tribunalTimeLimitEnd, applicationNoticeTimeLimitEnd } from './tribunal-time.js';
 export { type AppealWindowInput, appealDeadline } from './appeals.js';
 export { type OrderKind, type OrderStep, type OrderDeadline, orderDeadlines } from './orders.js';
 export { type TransferInInput, type EducationPhase, transferInDeadlines, phaseTransferDeadline } from './transfers.js';

@@ -1,8 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { daysBetween } from './dates.js';
+import { addDays, compareDates, daysBetween } from './dates.js';
 import { orderDeadlines, type OrderKind } from './orders.js';
 import { arbitraryDate } from './testing/arbitraries.js';
+import { isWorkingDay } from './working-days.js';
 
 describe('orderDeadlines (reg 44)', () => {
   const order = '2024-01-08';
@@ -40,7 +41,16 @@ describe('orderDeadlines (reg 44)', () => {
     expect(() => orderDeadlines('assess', '2024-02-30')).toThrow(/Invalid ISO date/);
   });
 
-  it('counts whole calendar weeks from the order date, steps in order', () => {
+  it('moves a deadline that ends on a non-working day to the next working day (HESC r.12(2))', () => {
+    // Ordered Friday 15 March 2024: 2 weeks end on Good Friday 29 March, then a weekend and Easter Monday.
+    expect(orderDeadlines('amend-school', '2024-03-15')).toEqual([{ step: 'amend-school', due: '2024-04-02' }]);
+    // Ordered Saturday 23 March: immediately is the next working day; 5 weeks from 20 April end on Saturday 25 May,
+    // then the spring bank holiday.
+    expect(orderDeadlines('cease-dismissed', '2024-03-23')).toEqual([{ step: 'continue-plan', due: '2024-03-25' }]);
+    expect(orderDeadlines('amend', '2024-04-20')).toEqual([{ step: 'amend-plan', due: '2024-05-28' }]);
+  });
+
+  it('ends each step on the first working day on or after whole calendar weeks from the order date', () => {
     const weeks: Record<OrderKind, number[]> = {
       assess: [2, 10, 14],
       reassess: [2, 10, 14],
@@ -51,7 +61,16 @@ describe('orderDeadlines (reg 44)', () => {
     };
     fc.assert(
       fc.property(arbitraryDate(), fc.constantFrom(...(Object.keys(weeks) as OrderKind[])), (d, kind) => {
-        expect(orderDeadlines(kind, d).map(({ due }) => daysBetween(d, due))).toEqual(weeks[kind].map((w) => w * 7));
+        const deadlines = orderDeadlines(kind, d);
+        expect(deadlines).toHaveLength(weeks[kind].length);
+        deadlines.forEach(({ due }, i) => {
+          const weeksEnd = addDays(d, weeks[kind][i]! * 7);
+          expect(isWorkingDay(due)).toBe(true);
+          expect(daysBetween(weeksEnd, due)).toBeGreaterThanOrEqual(0);
+          for (let day = weeksEnd; compareDates(day, due) < 0; day = addDays(day, 1)) {
+            expect(isWorkingDay(day)).toBe(false);
+          }
+        });
       }),
     );
   });

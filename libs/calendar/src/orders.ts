@@ -1,4 +1,5 @@
 import { type IsoDate } from './dates.js';
+import { tribunalTimeLimitEnd } from './tribunal-time.js';
 import { addWeeks } from './weeks.js';
 
 /** The kinds of tribunal order that reg 44 gives the local authority a deadline to comply with. */
@@ -33,9 +34,12 @@ const STEPS: Readonly<Record<OrderKind, readonly (readonly [OrderStep, number])[
   'cease-dismissed': [['continue-plan', 0]],
 };
 
-/** The deadlines to comply with a tribunal order, in calendar weeks from the order date (counted from day 0). */
+/**
+ * The deadlines to comply with a tribunal order, in calendar weeks from the order date (counted from day 0, reg 44),
+ * each moved to the next working day when it ends on a day that is not one (HESC Rules 2008 r.12(2)).
+ */
 export function orderDeadlines(kind: OrderKind, orderDate: IsoDate): OrderDeadline[] {
   const steps = STEPS[kind];
   if (steps === undefined) throw new RangeError(`unknown order kind ${JSON.stringify(kind)}`);
-  return steps.map(([step, weeks]) => ({ step, due: addWeeks(orderDate, weeks, 'day0') }));
+  return steps.map(([step, weeks]) => ({ step, due: tribunalTimeLimitEnd(addWeeks(orderDate, weeks, 'day0')) }));
 }

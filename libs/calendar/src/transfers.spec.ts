@@ -53,12 +53,12 @@ describe('transferInDeadlines (reg 15)', () => {
 
 describe('phaseTransferDeadline (reg 18)', () => {
   it.each<[EducationPhase, string]>([
-    ['early-years', '2025-02-15'],
-    ['primary', '2025-02-15'],
-    ['middle', '2025-02-15'],
-    ['secondary', '2025-02-15'],
-    ['post-16', '2025-03-31'],
-  ])('for a move to %s is %s', (phase, expected) => {
+    ['early-years', '2025-02-14'],
+    ['primary', '2025-02-14'],
+    ['middle', '2025-02-14'],
+    ['secondary', '2025-02-14'],
+    ['post-16', '2025-03-30'],
+  ])('for a move to %s ends on %s, the day before the date that reg 18(1) says "before"', (phase, expected) => {
     expect(phaseTransferDeadline(2025, phase)).toBe(expected);
   });
 

@@ -27,18 +27,20 @@ export function transferInDeadlines(input: TransferInInput): { notifyBy: IsoDate
 export type EducationPhase = 'early-years' | 'primary' | 'middle' | 'secondary' | 'post-16';
 
 /**
- * The deadline to review and amend a plan before a move between phases of education (reg 18): 15 February of the
- * year of the transfer, or 31 March for a move from secondary school to post-16 education.
+ * The last day to review and amend a plan for a move between phases of education. SEND Regulations 2014 reg 18(1)
+ * requires it to be done *before* 15 February of the calendar year of the transfer, or before 31 March for a move
+ * from secondary school to post-16 education, so the last day on time is 14 February (30 March): a plan amended on
+ * 15 February is late.
  */
 export function phaseTransferDeadline(transferYear: number, toPhase: EducationPhase): IsoDate {
   if (!Number.isInteger(transferYear)) throw new RangeError(`transfer year must be an integer, got ${transferYear}`);
   switch (toPhase) {
     case 'post-16':
-      return formatIsoDate(transferYear, 3, 31);
+      return formatIsoDate(transferYear, 3, 30);
     case 'early-years':
     case 'primary':
     case 'middle':
     case 'secondary':
-      return formatIsoDate(transferYear, 2, 15);
+      return formatIsoDate(transferYear, 2, 14);
   }
 }

@@ -191,7 +191,12 @@ describe('the case clock: request cycles', () => {
     expect(cycle.within20WeeksIncludingExceptions).toBeNull();
     expect(clock.plan?.source).toBe('tribunal-ordered');
     expect(clock.plan?.order?.orderId).toBe('O1');
-    expect(clock.appeals[0]!.orders[0]!.compliance).toMatchObject({ due: '2023-12-08', status: 'due' });
+    // The final plan meets the order (reg 44): no separate TribunalOrderComplied is needed.
+    expect(clock.appeals[0]!.orders[0]!.compliance).toMatchObject({
+      due: '2023-12-08',
+      done: '2023-12-01',
+      status: 'on-time',
+    });
   });
 });
 
@@ -252,7 +257,7 @@ describe('the case clock: plans', () => {
   it('sets the phase transfer deadline from the review that flags it', () => {
     const events = [plan, facts.reviewMeeting('2024-10-01', { toPhase: 'secondary', transferYear: 2025 })];
     const pending = caseClock(events, '2025-03-01').plan!.reviews[0]!.phaseTransfer!;
-    expect(pending).toMatchObject({ toPhase: 'secondary', transferYear: 2025, due: '2025-02-15', status: 'overdue' });
+    expect(pending).toMatchObject({ toPhase: 'secondary', transferYear: 2025, due: '2025-02-14', status: 'overdue' });
     const done = caseClock(
       [
         ...events,
@@ -267,7 +272,23 @@ describe('the case clock: plans', () => {
       [plan, facts.reviewMeeting('2024-10-01', { toPhase: 'post-16', transferYear: 2025 })],
       '2025-01-01',
     );
-    expect(post16.plan!.reviews[0]!.phaseTransfer?.due).toBe('2025-03-31');
+    expect(post16.plan!.reviews[0]!.phaseTransfer?.due).toBe('2025-03-30');
+  });
+
+  it('counts a phase transfer amended on 15 February as late: reg 18(1) says before 15 February', () => {
+    const amendedOn = (d: string): string | undefined =>
+      caseClock(
+        [
+          plan,
+          facts.reviewMeeting('2024-12-01', { toPhase: 'secondary', transferYear: 2025 }),
+          facts.reviewDecision('2024-12-20', 'amend'),
+          facts.amendmentNotice('2024-12-20'),
+          facts.amendedPlan(d),
+        ],
+        '2025-03-01',
+      ).plan!.reviews[0]!.phaseTransfer?.status;
+    expect(amendedOn('2025-02-14')).toBe('on-time');
+    expect(amendedOn('2025-02-15')).toBe('late');
   });
 
   it('times a transferred-in plan under reg 15', () => {
@@ -324,7 +345,7 @@ describe('the case clock: tribunal', () => {
     const [a1, a2] = clock.appeals;
     expect(a1).toMatchObject({
       mediationCertificateOn: '2024-05-01',
-      appealDeadline: '2024-06-01',
+      appealDeadline: '2024-06-03', // certificate + 1 month is Saturday 1 June: the next working day (HESC r.12(2))
       registeredInTime: true,
       status: 'decided',
       outcome: 'appellant-favour',
@@ -338,7 +359,7 @@ describe('the case clock: tribunal', () => {
     expect(a1!.orders[0]!.compliance).toMatchObject({ due: '2025-01-07', status: 'overdue' });
     expect(a1!.orders[1]!.compliance).toMatchObject({ due: '2024-10-01', status: 'on-time', daysTaken: 0 });
     expect(a2).toMatchObject({
-      appealDeadline: '2024-06-01',
+      appealDeadline: '2024-06-03',
       registeredInTime: false,
       status: 'withdrawn',
       outcome: null,

@@ -3,11 +3,8 @@ import {
   addWeeks,
   appealDeadline,
   daysBetween,
-  minDate,
   orderDeadlines,
-  phaseTransferDeadline,
   representationsEnd,
-  reviewDueDate,
   transferInDeadlines,
   type CalendarSettings,
   type OrderStep,
@@ -27,6 +24,7 @@ import type {
   AppealRecord,
   AppealStatus,
   CaseDetails,
+  CaseRecord,
   CaseStage,
   CaseState,
   CycleOutcome,
@@ -39,6 +37,19 @@ import type {
   TimescaleException,
 } from './case-state.js';
 import { deriveCase } from './derive.js';
+import {
+  amendedPlanDue,
+  amendedPlanLatest,
+  firstReviewDue,
+  nextReviewCountedFrom,
+  nextReviewDue as reviewDueAfter,
+  orderComplianceDue,
+  phaseTransferStep,
+  reviewDecisionDue,
+  requestDeadlines,
+} from './deadlines.js';
+import { orderFulfilment, type OrderFulfilment } from './order-fulfilment.js';
+import { appealWindows, type AppealWindowClock } from './appeal-windows.js';
 import type { DataQualityFlag } from './flags.js';
 import type { RetractionRecord } from './timeline.js';
 
@@ -166,8 +177,10 @@ export interface OrderClock {
   readonly orderedOn: IsoDate;
   /** Reg 44 deadlines for each step of the order. */
   readonly deadlines: { readonly step: OrderStep; readonly due: IsoDate }[];
-  /** Compliance, due by the order's last deadline. */
+  /** Compliance, due by the order's last deadline: done when the fact the order requires is recorded. */
   readonly compliance: ClockStep;
+  /** The fact that met the order (or a TribunalOrderComplied), or null while it is not met. */
+  readonly metBy: OrderFulfilment | null;
 }
 
 export interface AppealClock {
@@ -219,6 +232,8 @@ export interface CaseClock {
   /** The latest plan (in force or ended), or null. */
   readonly plan: PlanClock | null;
   readonly appeals: AppealClock[];
+  /** The window to appeal each appealable decision, from the decision itself (registered or not). */
+  readonly appealWindows: AppealWindowClock[];
   /** Every deadline not yet met, earliest first (overdue ones included). */
   readonly pending: PendingDeadline[];
   /** The earliest pending deadline: the case's place on the at-risk list. */
@@ -255,16 +270,16 @@ export function clockStep(start: IsoDate, due: IsoDate, done: IsoDate | null, as
 
 function cycleClock(cycle: RequestCycle, asOf: IsoDate, settings: CalendarSettings): CycleClock {
   const r = cycle.request.on;
-  const by = (n: number): IsoDate => addWeeks(r, n, settings.countFrom);
+  const deadlines = requestDeadlines(r, settings);
   const laterStep = cycle.planDecision ?? cycle.draftPlan ?? cycle.finalPlan ?? cycle.reopenedBy;
-  const decisionDue = by(6);
+  const decisionDue = deadlines.assessmentDecision;
   const assessmentDecision = cycle.assessmentDecision
     ? clockStep(r, decisionDue, cycle.assessmentDecision.on, asOf)
     : cycle.withdrawal || laterStep
       ? notApplicable(decisionDue)
       : clockStep(r, decisionDue, null, asOf);
 
-  const noPlanDue = by(16);
+  const noPlanDue = deadlines.noPlanNotice;
   const awaitingPlanDecision = cycle.stage === 'assessing' && cycle.planDecision === null && cycle.reopenedBy === null;
   const noPlanNotice =
     cycle.planDecision?.decision === 'no-plan'
@@ -273,7 +288,7 @@ function cycleClock(cycle: RequestCycle, asOf: IsoDate, settings: CalendarSettin
         ? clockStep(r, noPlanDue, null, asOf)
         : notApplicable(noPlanDue);
 
-  const finalDue = by(20);
+  const finalDue = deadlines.finalPlan;
   const finalOn = cycle.finalPlan?.on ?? null;
   const measured = cycle.reopenedBy === null && (cycle.outcome === 'open' || cycle.outcome === 'plan-issued');
   const finalPlan = measured ? clockStep(r, finalDue, finalOn, asOf) : notApplicable(finalDue, finalOn);
@@ -334,26 +349,23 @@ function planClock(plan: PlanRecord, asOf: IsoDate, settings: CalendarSettings):
         }),
       }
     : null;
-  const weeksFrom = (d: IsoDate, n: number): IsoDate => addWeeks(d, n, settings.countFrom);
-
   const reviews: ReviewClock[] = [];
   let countedFrom = plan.issued.on;
-  let due = transfer ? transfer.reviewBy : reviewDueDate(plan.issued.on, settings.reviewDue);
+  let due = firstReviewDue(plan, settings);
   for (const review of plan.reviews) {
     const meetingOn = review.meeting.on;
     const amendment = plan.amendments.find((a) => a.reviewIndex === review.index) ?? null;
-    const decisionDue = weeksFrom(meetingOn, 4);
+    const decisionDue = reviewDecisionDue(meetingOn, settings);
     const decision = planStep(plan, meetingOn, decisionDue, review.decision?.on ?? null, asOf);
-    const cap = weeksFrom(meetingOn, 12);
     const amends = amendment !== null || review.decision?.decision === 'amend';
-    const amendedDue = amendment ? minDate(weeksFrom(amendment.notice.on, 8), cap) : cap;
+    const amendedDue = amendment
+      ? amendedPlanDue(amendment.notice.on, meetingOn, settings)
+      : amendedPlanLatest(meetingOn, settings);
     const amendedOn = amendment?.amendedPlan?.on ?? null;
     const amendedPlan = amends
       ? planStep(plan, amendment?.notice.on ?? meetingOn, amendedDue, amendedOn, asOf)
       : notApplicable(null);
-    const transferDeadline = review.phaseTransfer
-      ? phaseTransferDeadline(review.phaseTransfer.transferYear, review.phaseTransfer.toPhase)
-      : null;
+    const transferStep = phaseTransferStep(plan, review);
     reviews.push({
       index: review.index,
       countedFrom,
@@ -362,16 +374,16 @@ function planClock(plan: PlanRecord, asOf: IsoDate, settings: CalendarSettings):
       amendmentNoticeOn: amendment?.notice.on ?? null,
       amendedPlan,
       phaseTransfer:
-        review.phaseTransfer && transferDeadline
+        review.phaseTransfer && transferStep
           ? {
-              ...planStep(plan, meetingOn, transferDeadline, amendedOn, asOf),
+              ...planStep(plan, meetingOn, transferStep.due, transferStep.amendedOn, asOf),
               toPhase: review.phaseTransfer.toPhase,
               transferYear: review.phaseTransfer.transferYear,
             }
           : null,
     });
-    countedFrom = settings.nextReviewFrom === 'decision' ? (review.decision?.on ?? meetingOn) : meetingOn;
-    due = reviewDueDate(countedFrom, settings.reviewDue);
+    countedFrom = nextReviewCountedFrom(review, settings);
+    due = reviewDueAfter(review, settings);
   }
   const upcoming = planStep(plan, countedFrom, due, null, asOf);
   const nextReviewDue = upcoming.status === 'not-applicable' ? null : due;
@@ -404,9 +416,11 @@ function planClock(plan: PlanRecord, asOf: IsoDate, settings: CalendarSettings):
       amendedPlan: planStep(
         plan,
         a.notice.on,
-        a.reviewIndex === null
-          ? weeksFrom(a.notice.on, 8)
-          : minDate(weeksFrom(a.notice.on, 8), weeksFrom(plan.reviews[a.reviewIndex]?.meeting.on ?? a.notice.on, 12)),
+        amendedPlanDue(
+          a.notice.on,
+          a.reviewIndex === null ? null : (plan.reviews[a.reviewIndex]?.meeting.on ?? a.notice.on),
+          settings,
+        ),
         a.amendedPlan?.on ?? null,
         asOf,
       ),
@@ -417,7 +431,7 @@ function planClock(plan: PlanRecord, asOf: IsoDate, settings: CalendarSettings):
   };
 }
 
-function appealClock(appeal: AppealRecord, asOf: IsoDate): AppealClock {
+function appealClock(record: CaseRecord, appeal: AppealRecord, asOf: IsoDate): AppealClock {
   const deadline = appealDeadline({
     decisionDate: appeal.decisionDate,
     ...(appeal.mediationCertificateOn ? { mediationCertificateDate: appeal.mediationCertificateOn } : {}),
@@ -435,13 +449,15 @@ function appealClock(appeal: AppealRecord, asOf: IsoDate): AppealClock {
     outcome: appeal.outcome,
     orders: appeal.orders.map((order) => {
       const deadlines = orderDeadlines(order.kind, order.orderedOn);
-      const last = deadlines.reduce((latest, d) => (d.due > latest ? d.due : latest), order.orderedOn);
+      const last = orderComplianceDue(order.kind, order.orderedOn);
+      const metBy = orderFulfilment(record, appeal, order);
       return {
         orderId: order.orderId,
         kind: order.kind,
         orderedOn: order.orderedOn,
         deadlines,
-        compliance: clockStep(order.orderedOn, last, order.complied?.on ?? null, asOf),
+        compliance: clockStep(order.orderedOn, last, metBy?.on ?? null, asOf),
+        metBy,
       };
     }),
   };
@@ -500,6 +516,7 @@ export function caseClock(
       plans: [],
       plan: null,
       appeals: [],
+      appealWindows: [],
       pending: [],
       nextDeadline: null,
       flags: [],
@@ -508,7 +525,7 @@ export function caseClock(
   }
   const cycles = state.cycles.map((c) => cycleClock(c, asOf, s));
   const plans = state.plans.map((p) => planClock(p, asOf, s));
-  const appeals = state.appeals.map((a) => appealClock(a, asOf));
+  const appeals = state.appeals.map((a) => appealClock(state, a, asOf));
   const pending = pendingDeadlines(cycles, plans, appeals);
   return {
     la: state.la,
@@ -521,6 +538,7 @@ export function caseClock(
     plans,
     plan: plans[plans.length - 1] ?? null,
     appeals,
+    appealWindows: appealWindows(state, asOf),
     pending,
     nextDeadline: pending[0] ?? null,
     flags: state.flags,

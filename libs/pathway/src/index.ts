@@ -13,5 +13,8 @@ export { deriveCase } from './derive.js';
 export { decide, checkFact, type RecordPathwayFact, type Accepted, type Decision } from './decide.js';
 export { evolve, foldCase } from './evolve.js';
 export * from './clock.js';
+export * from './deadlines.js';
+export { appealWindows, type AppealWindowClock } from './appeal-windows.js';
+export { orderFulfilment, type OrderFulfilment } from './order-fulfilment.js';
 /** Builders of well-formed facts for tests and synthetic data in other libs (no test framework inside). */
 export * as pathwayTestFacts from './testing/builders.js';

@@ -350,7 +350,7 @@ export class CaseLife {
 
   /**
    * The review before a move between phases (nursery to reception, year 6 to secondary, year 11 to post-16) is held
-   * in the autumn term before the move, so the amended plan can be issued by 15 February (31 March for post-16).
+   * in the autumn term before the move, so the amended plan can be issued before 15 February (31 March for post-16), reg 18(1).
    */
   private phaseTransferFor(
     due: number,
@@ -364,7 +364,7 @@ export class CaseLife {
       const autumnEnd = dayOf(transferYear - 1, 12, 18);
       const earliest = Math.max(autumnStart, last + 60);
       if (earliest > autumnEnd || autumnStart > due + 30) continue;
-      const deadline = toPhase === 'post-16' ? dayOf(transferYear, 3, 31) : dayOf(transferYear, 2, 15);
+      const deadline = toPhase === 'post-16' ? dayOf(transferYear, 3, 30) : dayOf(transferYear, 2, 14); // last days on time
       return { meeting: this.dayIn(earliest, autumnEnd), toPhase, transferYear, deadline };
     }
     return undefined;

@@ -1,5 +1,4 @@
 import {
-  BANK_HOLIDAY_YEARS,
   bankHolidays,
   civilFromDayNumber,
   dayNumberFromCivil,
@@ -72,12 +71,10 @@ const bankHolidayYearsLoaded = new Set<number>();
 function loadBankHolidays(year: number): void {
   if (bankHolidayYearsLoaded.has(year)) return;
   bankHolidayYearsLoaded.add(year);
-  if (year < BANK_HOLIDAY_YEARS.first || year > BANK_HOLIDAY_YEARS.last) return;
   for (const date of bankHolidays(year)) bankHolidayDays.add(dayFromIso(date));
 }
 
-/** Whether an LA office would record a fact on this day: a weekday that is not an England & Wales bank holiday
- * (holidays are known for the calendar library's years; outside them only weekends count). */
+/** Whether an LA office would record a fact on this day: a weekday that is not an England & Wales bank holiday. */
 export function isWorkingDay(dayNumber: number): boolean {
   if (weekdayOf(dayNumber) >= 6) return false;
   loadBankHolidays(yearOf(dayNumber));

@@ -76,7 +76,7 @@ export function annualReviewMeasures(asOfDate: IsoDate): Measure<FactRow>[] {
       name: 'phaseTransfersByDeadline',
       kind: 'rate',
       description:
-        'Of phase transfers whose deadline (15 February; 31 March for post-16) falls in the period, those amended by it (reg 18)',
+        'Of phase transfers whose deadline (before 15 February, so 14 February; 30 March for post-16) falls in the period, those amended by it (reg 18)',
       counts: (row, period) => row.fact.kind === 'phase-transfer' && inPeriod(row.fact.deadline, period),
       meets: (row) =>
         row.fact.kind === 'phase-transfer' && row.fact.amendedOn !== null && row.fact.amendedOn <= row.fact.deadline,

@@ -109,8 +109,8 @@ export function handWorkedLa(la: string) {
   g.fact('FinalPlanIssued', '2023-03-01', {});
 
   // H: plan of 10 Jan 2023, review due 9 Jan 2024, held 1 Feb (late), decision to amend 15 Feb (within 4
-  // weeks), notice 15 Feb, amended plan 1 Apr (due 11 Apr: on time). A phase transfer for 2024 (deadline 15 Feb
-  // 2024) amended on 1 Apr: missed.
+  // weeks), notice 15 Feb, amended plan 1 Apr (due 11 Apr: on time). A phase transfer for 2024 (to be amended before 15
+  // Feb 2024, so by 14 Feb, reg 18(1)) amended on 1 Apr: missed.
   h.fact('AssessmentRequested', '2022-08-30', { requestSource: 'school', primaryNeed: 'MLD', team: 'south' });
   h.fact('FinalPlanIssued', '2023-01-10', {});
   h.fact('AnnualReviewMeetingHeld', '2024-02-01', { phaseTransfer: { toPhase: 'secondary', transferYear: 2024 } });

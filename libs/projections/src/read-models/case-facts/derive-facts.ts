@@ -1,15 +1,18 @@
+import { daysBetween, representationsEnd, type CalendarSettings } from '#calendar';
 import {
-  addWeeks,
-  daysBetween,
-  minDate,
-  orderDeadlines,
-  phaseTransferDeadline,
-  representationsEnd,
-  reviewDueDate,
-  transferInDeadlines,
-  type CalendarSettings,
-} from '#calendar';
-import type { CaseRecord, PlanRecord, RequestCycle } from '#pathway';
+  amendedPlanDue,
+  firstReviewDue,
+  nextReviewDue,
+  orderComplianceDue,
+  orderFulfilment,
+  orderedFinalPlanDue,
+  phaseTransferStep,
+  requestDeadlines,
+  reviewDecisionDue,
+  type CaseRecord,
+  type PlanRecord,
+  type RequestCycle,
+} from '#pathway';
 import type {
   AnnualReviewFact,
   AppealableDecisionFact,
@@ -44,25 +47,26 @@ export function deriveFacts(record: CaseRecord, settings: CalendarSettings): Cas
   const facts: CaseFact[] = [];
   for (const cycle of record.cycles) facts.push(...cycleFacts(cycle, settings));
   for (const plan of record.plans) facts.push(...planFacts(plan, record, settings));
-  for (const appeal of record.appeals) facts.push(appealFact(appeal));
+  for (const appeal of record.appeals) facts.push(appealFact(record, appeal));
   return facts;
 }
 
 function cycleFacts(cycle: RequestCycle, settings: CalendarSettings): CaseFact[] {
   const requestDate = cycle.request.on;
-  const sixteenWeeks = addWeeks(requestDate, 16, settings.countFrom);
+  const due = requestDeadlines(requestDate, settings);
+  const sixteenWeeks = due.noPlanNotice;
   const facts: CaseFact[] = [
     {
       kind: 'request-decision',
       requestDate,
-      dueDate: addWeeks(requestDate, 6, settings.countFrom),
+      dueDate: due.assessmentDecision,
       decisionDate: cycle.assessmentDecision?.on ?? null,
       decision: cycle.assessmentDecision?.decision ?? null,
       withdrawnOn: cycle.withdrawal?.on ?? null,
       closedOn: cycle.closedOn,
       planDecisionDate: cycle.planDecision?.on ?? null,
       sixteenWeekDate: sixteenWeeks,
-      twentyWeekDate: addWeeks(requestDate, 20, settings.countFrom),
+      twentyWeekDate: due.finalPlan,
     },
   ];
   if (cycle.assessmentDecision?.decision === 'refuse') {
@@ -99,9 +103,11 @@ function planFacts(plan: PlanRecord, record: CaseRecord, settings: CalendarSetti
   facts.push(...reviewFacts(plan, settings));
   for (const amendment of plan.amendments) {
     const review = amendment.reviewIndex === null ? undefined : plan.reviews[amendment.reviewIndex];
-    const eightWeeks = addWeeks(amendment.notice.on, 8, 'day0');
-    // R (L, M, P) v Devon 2022: an amendment after a review is due at most 12 weeks from the meeting.
-    const dueDate = review === undefined ? eightWeeks : minDate(eightWeeks, addWeeks(review.meeting.on, 12, 'day0'));
+    const dueDate = amendedPlanDue(
+      amendment.notice.on,
+      amendment.reviewIndex === null ? null : (review?.meeting.on ?? amendment.notice.on),
+      settings,
+    );
     facts.push({
       kind: 'amendment',
       noticeDate: amendment.notice.on,
@@ -111,17 +117,14 @@ function planFacts(plan: PlanRecord, record: CaseRecord, settings: CalendarSetti
     if (amendment.amendedPlan !== null) facts.push(appealable('amended-plan', amendment.amendedPlan.on));
   }
   for (const review of plan.reviews) {
-    if (review.phaseTransfer === null) continue;
-    const amended = plan.amendments
-      .filter((a) => a.amendedPlan !== null && a.amendedPlan.on >= review.meeting.on)
-      .map((a) => a.amendedPlan!.on)
-      .sort()[0];
+    const step = phaseTransferStep(plan, review);
+    if (review.phaseTransfer === null || step === null) continue;
     facts.push({
       kind: 'phase-transfer',
       toPhase: review.phaseTransfer.toPhase,
       transferYear: review.phaseTransfer.transferYear,
-      deadline: phaseTransferDeadline(review.phaseTransfer.transferYear, review.phaseTransfer.toPhase),
-      amendedOn: amended ?? null,
+      deadline: step.due,
+      amendedOn: step.amendedOn,
     });
   }
   return facts;
@@ -145,13 +148,15 @@ function newPlanFact(plan: PlanRecord, record: CaseRecord, settings: CalendarSet
       return {
         ...common,
         cohort: 'new',
-        dueDate: requestDate === null ? null : addWeeks(requestDate, 20, settings.countFrom),
+        dueDate: requestDate === null ? null : requestDeadlines(requestDate, settings).finalPlan,
       };
     case 'tribunal-ordered': {
       const order = plan.order;
-      const finalStep =
-        order === null ? undefined : orderDeadlines(order.kind, order.on).find((d) => d.step === 'final-plan');
-      return { ...common, cohort: 'tribunal-ordered', dueDate: finalStep?.due ?? null };
+      return {
+        ...common,
+        cohort: 'tribunal-ordered',
+        dueDate: order === null ? null : orderedFinalPlanDue(order.kind, order.on),
+      };
     }
     case 'transferred-in':
       return { ...common, cohort: 'transferred-in', dueDate: null, daysTaken: null };
@@ -164,26 +169,17 @@ function newPlanFact(plan: PlanRecord, record: CaseRecord, settings: CalendarSet
  */
 function reviewFacts(plan: PlanRecord, settings: CalendarSettings): AnnualReviewFact[] {
   const facts: AnnualReviewFact[] = [];
-  let due: IsoDate =
-    plan.source === 'transferred-in' && plan.transferredIn !== null
-      ? transferInDeadlines({
-          transferDate: plan.transferredIn.on,
-          ...(plan.transferredIn.lastReviewDate === null ? {} : { lastReviewDate: plan.transferredIn.lastReviewDate }),
-          rule: settings.reviewDue,
-        }).reviewBy
-      : reviewDueDate(plan.issued.on, settings.reviewDue);
+  let due: IsoDate = firstReviewDue(plan, settings);
   for (const review of plan.reviews) {
     facts.push({
       kind: 'annual-review',
       dueDate: due,
       meetingDate: review.meeting.on,
-      decisionDueDate: addWeeks(review.meeting.on, 4, 'day0'),
+      decisionDueDate: reviewDecisionDue(review.meeting.on, settings),
       decisionDate: review.decision?.on ?? null,
       decision: review.decision?.decision ?? null,
     });
-    const from =
-      settings.nextReviewFrom === 'decision' && review.decision !== null ? review.decision.on : review.meeting.on;
-    due = reviewDueDate(from, settings.reviewDue);
+    due = nextReviewDue(review, settings);
   }
   if (plan.endedOn === null || due < plan.endedOn) {
     facts.push({
@@ -198,7 +194,7 @@ function reviewFacts(plan: PlanRecord, settings: CalendarSettings): AnnualReview
   return facts;
 }
 
-function appealFact(appeal: CaseRecord['appeals'][number]): TribunalAppealFact {
+function appealFact(record: CaseRecord, appeal: CaseRecord['appeals'][number]): TribunalAppealFact {
   const outcome =
     appeal.status === 'decided'
       ? appeal.outcome
@@ -214,12 +210,11 @@ function appealFact(appeal: CaseRecord['appeals'][number]): TribunalAppealFact {
     outcome,
     outcomeOn: outcome === null ? null : (appeal.closed?.on ?? null),
     orders: appeal.orders.map((order) => {
-      const steps = orderDeadlines(order.kind, order.orderedOn);
       return {
         orderId: order.orderId,
         kind: order.kind,
-        dueDate: steps[steps.length - 1]?.due ?? null,
-        compliedOn: order.complied?.on ?? null,
+        dueDate: orderComplianceDue(order.kind, order.orderedOn),
+        compliedOn: orderFulfilment(record, appeal, order)?.on ?? null,
       };
     }),
   };

@@ -81,7 +81,8 @@ export interface AmendmentFact {
   readonly amendedOn: IsoDate | null;
 }
 
-/** A phase transfer review whose plan must be amended by 15 February (31 March for post-16). */
+/** A phase transfer review whose plan must be amended before 15 February (31 March for post-16), reg 18(1):
+ * `deadline` is the last day on time, 14 February (30 March). */
 export interface PhaseTransferFact {
   readonly kind: 'phase-transfer';
   readonly toPhase: string;
