@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { BenchmarksModule } from '#benchmarks';
 import { SERVICE_CONFIG, type ServiceConfig } from './config/config.js';
 import { HealthModule } from './health/health.module.js';
 import { IngestionModule } from './ingestion/ingestion.module.js';
@@ -32,6 +33,7 @@ export class AppModule {
         HealthModule,
         IngestionModule,
         KafkaModule,
+        BenchmarksModule,
         ...ReadSideModule.imports(),
       ],
     };
