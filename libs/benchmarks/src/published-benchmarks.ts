@@ -62,6 +62,7 @@ export class PublishedBenchmarks {
   private readonly tables: ReadonlyMap<DfeFile, DfeTable>;
   private readonly tribunal: TribunalTable;
   private readonly directory: ReadonlyMap<string, LocalAuthority>;
+  private readonly ranked = new Map<string, readonly number[]>();
   /** The calendar years with published figures (from the requests file), oldest first. */
   readonly years: readonly number[];
 
@@ -124,10 +125,7 @@ export class PublishedBenchmarks {
   private benchmark(measure: Measure, la: LocalAuthority, year: number): MeasureBenchmark {
     const own = this.figure(measure, { level: 'la', code: la.code }, year);
     const value = own === null ? null : rankedValue(own);
-    const others = this.laCodes(measure)
-      .map((code) => this.figure(measure, { level: 'la', code }, year))
-      .map((figure) => (figure === null ? null : rankedValue(figure)))
-      .filter((other): other is number => other !== null);
+    const others = this.rankedValues(measure, year);
     return {
       measure: measure.name,
       description: measure.description,
@@ -143,8 +141,18 @@ export class PublishedBenchmarks {
     };
   }
 
-  private laCodes(measure: Measure): string[] {
-    return measure.source === 'tribunal' ? this.tribunal.laCodes() : [...this.directory.keys()];
+  /** Every LA's ranked value of a measure in a year (computed once). */
+  private rankedValues(measure: Measure, year: number): readonly number[] {
+    const key = `${measure.name}:${year}`;
+    const known = this.ranked.get(key);
+    if (known !== undefined) return known;
+    const codes = measure.source === 'tribunal' ? this.tribunal.laCodes() : [...this.directory.keys()];
+    const values = codes
+      .map((code) => this.figure(measure, { level: 'la', code }, year))
+      .map((figure) => (figure === null ? null : rankedValue(figure)))
+      .filter((value): value is number => value !== null);
+    this.ranked.set(key, values);
+    return values;
   }
 
   private table(file: DfeFile): DfeTable {
