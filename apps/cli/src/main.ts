@@ -8,6 +8,9 @@ const USAGE = `ehcp-monitor admin commands
 
   generate --la 202 --seed 1 [--years 5] [--end 2025-12-31] [--plans 4175] [--las N] --out la.ndjson
       Writes a calibrated synthetic local authority (or N of them, codes counting up from --la) as NDJSON.
+  generate --la 881 --like 2024 [--seed 1] [--years 5] --out essex.ndjson
+      The same, shaped like that LA's published DfE figures (requests, refusals, 6- and 20-week rates, new plans,
+      caseload, review decisions), with the rates of the year given; ends that December unless --end is given.
   import --file la.ndjson [--url http://localhost:3000] [--batch 1000] [--concurrency 4]
       Sends the file's facts through the service's ingestion API in batches, with a progress bar.
       Resumable (progress in <file>.progress) and idempotent (facts are keyed by eventId).
@@ -28,6 +31,7 @@ async function main(argv: string[]): Promise<number> {
       years: { type: 'string' },
       end: { type: 'string' },
       plans: { type: 'string' },
+      like: { type: 'string' },
       out: { type: 'string' },
       file: { type: 'string' },
       url: { type: 'string', default: process.env.EHCP_MONITOR_URL ?? 'http://localhost:3000' },
