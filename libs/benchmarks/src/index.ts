@@ -3,6 +3,7 @@
  * served beside the live figures: the LA directory, each LA's benchmarks, and the HTTP routes.
  */
 export type { Cell, CellStatus } from './cells.js';
+export type { Geography } from './dfe-table.js';
 export type { LocalAuthority } from './la-directory.js';
 export { MEASURES, type Measure } from './measures.js';
 export type { Rank } from './ranking.js';
