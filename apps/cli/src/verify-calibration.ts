@@ -82,7 +82,18 @@ export function verifyCalibrationCommand(values: CliValues): void {
         .filter((entry) => entry.lastPeriod >= `${year}`)
         .map((entry) => entry.code)
     : [la as string];
-  const rows = codes.flatMap((code) => calibrationRows(code, year, seed));
+  const rows: CalibrationRow[] = [];
+  const skipped: string[] = [];
+  for (const code of codes) {
+    try {
+      rows.push(...calibrationRows(code, year, seed));
+    } catch (error) {
+      // With --all, an LA without the published figures to shape it on is reported, not fatal.
+      if (!all || !(error instanceof UsageError)) throw error;
+      skipped.push(`${code}: ${error.message}`);
+    }
+  }
   const ordered = all ? [...rows].sort((a, b) => Math.abs(b.gap) - Math.abs(a.gap)) : rows;
   process.stdout.write(`${formatRows(ordered)}\n`);
+  for (const line of skipped) process.stdout.write(`skipped ${line}\n`);
 }
