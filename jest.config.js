@@ -1,6 +1,6 @@
 /** Jest in ESM mode (NestJS 12 is ESM-only); each test tier is a project selected by file name. */
 const moduleNameMapper = {
-  '^#(calendar|pathway|event-store|projections|kpis|messaging|synthetic|rollups|http)$':
+  '^#(calendar|pathway|event-store|projections|kpis|messaging|synthetic|rollups|http|benchmarks)$':
     '<rootDir>/libs/$1/src/index.ts',
   '^(\\.{1,2}/.*)\\.js$': '$1',
 };

@@ -31,6 +31,8 @@ const MATRIX: Record<string, readonly Role[] | 'public'> = {
   'GET /api/v1/admin/audit': ['admin'],
   'GET /health': ['admin'],
   'GET /api/v1/auth/config': 'public',
+  'GET /api/v1/las': ['case-system', 'manager', 'board', 'admin'],
+  'GET /api/v1/las/{la}/benchmarks': ['manager', 'board'],
 };
 
 const EXAMPLES: Record<string, string> = { la: '202', caseId: 'ACL-1', projection: 'case-clocks' };

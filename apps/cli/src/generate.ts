@@ -1,7 +1,11 @@
 import { writeNdjsonFile } from '#synthetic';
 import { UsageError, positiveInt, str, type CliValues } from './args.js';
+import { publishedShape, type PublishedShape } from './published-shape.js';
 
-/** Writes one synthetic LA, or several with consecutive LA codes, to an NDJSON file. */
+/**
+ * Writes one synthetic LA, or several with consecutive LA codes, to an NDJSON file. With `--like YEAR`, the LA
+ * (`--la`, a real DfE code) follows its own published figures, with that year's rates, ending that December.
+ */
 export async function generateCommand(values: CliValues): Promise<void> {
   const out = str(values, 'out');
   if (!out) throw new UsageError('generate needs --out FILE');
@@ -10,8 +14,12 @@ export async function generateCommand(values: CliValues): Promise<void> {
   const las = positiveInt(str(values, 'las') ?? '1', 'las');
   const seed = positiveInt(str(values, 'seed') ?? '1', 'seed');
   const years = positiveInt(str(values, 'years') ?? '5', 'years');
-  const plans = str(values, 'plans') === undefined ? undefined : positiveInt(str(values, 'plans'), 'plans');
-  const endDate = str(values, 'end');
+  const like = str(values, 'like');
+  if (like !== undefined && !/^\d{4}$/.test(like)) throw new UsageError('--like must be a calendar year, e.g. 2024');
+  if (like !== undefined && las !== 1) throw new UsageError('--like shapes one LA: leave out --las');
+  const shaped: PublishedShape | undefined = like === undefined ? undefined : publishedShape(la, Number(like));
+  const plans = str(values, 'plans') === undefined ? shaped?.plans : positiveInt(str(values, 'plans'), 'plans');
+  const endDate = str(values, 'end') ?? (like === undefined ? undefined : `${like}-12-31`);
   if (endDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(endDate)) throw new UsageError('--end must be YYYY-MM-DD');
   if (Number(la) + las - 1 > 999) throw new UsageError('--la plus --las must stay within three digits');
   const summary = await writeNdjsonFile(out, {
@@ -20,6 +28,7 @@ export async function generateCommand(values: CliValues): Promise<void> {
     years,
     ...(plans === undefined ? {} : { plans }),
     ...(endDate === undefined ? {} : { endDate }),
+    ...(shaped === undefined ? {} : { shape: shaped.shape }),
   });
   process.stdout.write(`${JSON.stringify(summary)}\n`);
 }

@@ -3,12 +3,19 @@ import { importFile } from './import-file.js';
 import { generateCommand } from './generate.js';
 import { adminCommand } from './admin.js';
 import { accountsCommand, bearerToken, tokenCommand } from './identity.js';
+import { verifyCalibrationCommand } from './verify-calibration.js';
 import { UsageError, positiveInt } from './args.js';
 
 const USAGE = `ehcp-monitor admin commands
 
   generate --la 202 --seed 1 [--years 5] [--end 2025-12-31] [--plans 4175] [--las N] --out la.ndjson
       Writes a calibrated synthetic local authority (or N of them, codes counting up from --la) as NDJSON.
+  generate --la 881 --like 2024 [--seed 1] [--years 5] --out essex.ndjson
+      The same, shaped like that LA's published DfE figures (requests, refusals, 6- and 20-week rates, new plans,
+      caseload, review decisions), with the rates of the year given; ends that December unless --end is given.
+  verify-calibration --la 881 | --all [--year 2024] [--seed 1]
+      Generates each LA shaped like its published figures (one year, no feed noise), counts its facts, and prints
+      each measure beside the published figure with the gap (--all: every LA, worst gaps first).
   import --file la.ndjson [--url http://localhost:3000] [--batch 1000] [--concurrency 4]
       Sends the file's facts through the service's ingestion API in batches, with a progress bar.
       Resumable (progress in <file>.progress) and idempotent (facts are keyed by eventId).
@@ -36,6 +43,9 @@ async function main(argv: string[]): Promise<number> {
       years: { type: 'string' },
       end: { type: 'string' },
       plans: { type: 'string' },
+      like: { type: 'string' },
+      all: { type: 'boolean' },
+      year: { type: 'string' },
       out: { type: 'string' },
       file: { type: 'string' },
       url: { type: 'string', default: process.env.EHCP_MONITOR_URL ?? 'http://localhost:3000' },
@@ -53,6 +63,9 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'generate':
       await generateCommand(values);
+      return 0;
+    case 'verify-calibration':
+      verifyCalibrationCommand(values);
       return 0;
     case 'import': {
       if (!values.file) throw new UsageError('import needs --file');

@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { BenchmarksModule } from '#benchmarks';
 import { SERVICE_CONFIG, type ServiceConfig } from './config/config.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { ErasureModule } from './erasure/erasure.module.js';
@@ -36,6 +37,7 @@ export class AppModule {
         HealthModule,
         IngestionModule,
         KafkaModule,
+        BenchmarksModule,
         ...ReadSideModule.imports(),
       ],
     };

@@ -6,6 +6,7 @@ import { addMonths, civilOf, dayFromIso, dayOf, isWorkingDay, isoOf, workingDayO
 import type { Fact, LifeStep } from './fact.js';
 import { MinHeap } from './heap.js';
 import { LA_CODES } from './la-codes.js';
+import { shapedModel, shapedVolume, type LaShape } from './la-shape.js';
 import { pathwayModel, type PathwayModel } from './model.js';
 import { Random, hashString } from './random.js';
 
@@ -54,6 +55,8 @@ export interface GenerateLaOptions {
   readonly recordedAt?: boolean;
   /** The envelope's `source` (default 'synthetic'). */
   readonly source?: string;
+  /** A real LA's published figures to follow instead of the national averages (set `plans` to its caseload too). */
+  readonly shape?: LaShape;
 }
 
 export const DEFAULT_END_DATE: IsoDate = '2025-12-31';
@@ -133,6 +136,7 @@ interface ResolvedOptions {
   readonly noise: NoiseRates;
   readonly withRecordedAt: boolean;
   readonly source: string;
+  readonly shape: LaShape | undefined;
 }
 
 function resolveOptions(options: GenerateLaOptions): ResolvedOptions {
@@ -150,14 +154,24 @@ function resolveOptions(options: GenerateLaOptions): ResolvedOptions {
   const endDay = dayFromIso(options.endDate ?? DEFAULT_END_DATE);
   const source = options.source ?? 'synthetic';
   if (source.trim().length === 0 || source.length > 200) throw new RangeError('source must be 1-200 characters');
-  return { la, seed: options.seed, years, endDay, plans, noise, withRecordedAt: options.recordedAt ?? true, source };
+  return {
+    la,
+    seed: options.seed,
+    years,
+    endDay,
+    plans,
+    noise,
+    withRecordedAt: options.recordedAt ?? true,
+    source,
+    shape: options.shape,
+  };
 }
 
 function* simulate(options: ResolvedOptions): Generator<PathwayEvent, void, undefined> {
-  const { la, years, endDay, plans, noise, withRecordedAt, source } = options;
+  const { la, years, endDay, plans, noise, withRecordedAt, source, shape } = options;
   const windowStart = addMonths(endDay + 1, -12 * years);
   const firstRequestDay = addMonths(windowStart, -12);
-  const model = pathwayModel();
+  const model = shape === undefined ? pathwayModel() : shapedModel(pathwayModel(), shape);
   const calibration = model.calibration;
   const laKey = hashString(la);
 
@@ -213,7 +227,10 @@ function* simulate(options: ResolvedOptions): Generator<PathwayEvent, void, unde
   const requestsInYear = (year: number): number => {
     let requests = requestsByYear.get(year);
     if (requests === undefined) {
-      requests = (nationalRequestsInYear(calibration, year) / calibration.localAuthorities) * scale;
+      requests =
+        shape === undefined
+          ? (nationalRequestsInYear(calibration, year) / calibration.localAuthorities) * scale
+          : shapedVolume(shape.requests, year) / (1 + reRequestShare(model, year));
       requestsByYear.set(year, requests);
     }
     return requests;
@@ -351,6 +368,18 @@ function* simulate(options: ResolvedOptions): Generator<PathwayEvent, void, unde
     while (outbox.peekKey() < sentBy) yield outbox.pop() as PathwayEvent;
   }
   while (outbox.size > 0) yield outbox.pop() as PathwayEvent;
+}
+
+/** New requests made by the same cases again (after a refusal, no plan or a withdrawal), per first request. */
+function reRequestShare(model: PathwayModel, year: number): number {
+  const refused = (1 - model.withdrawnBeforeDecision) * model.refusalShare(year);
+  const withdrawn = model.withdrawnBeforeDecision + model.withdrawnDuringAssessment;
+  const assessed = (1 - model.withdrawnBeforeDecision) * (1 - model.refusalShare(year));
+  return (
+    refused * model.reRequestAfterRefusal +
+    withdrawn * model.reRequestAfterWithdrawal +
+    assessed * model.noPlanShare * model.reRequestAfterNoPlan
+  );
 }
 
 function newProfile(rng: Random, model: PathwayModel, bornAround: number): CaseProfile {

@@ -20,5 +20,6 @@ export {
   type NationalCalibration,
 } from './calibration.js';
 export { pathwayModel, type PathwayModel } from './model.js';
+export { shapedModel, shapedVolume, type LaShape } from './la-shape.js';
 export { Random } from './random.js';
 export { LA_CODES } from './la-codes.js';

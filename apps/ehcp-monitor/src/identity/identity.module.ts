@@ -17,7 +17,7 @@ import {
   publicKeys,
   type AuthSettings,
 } from '#http';
-import { LA_CODES } from '#synthetic';
+import { isKnownLa } from '#benchmarks';
 import { SERVICE_CONFIG, issuerOf, type ServiceConfig } from '../config/config.js';
 import { PG_POOL } from '../storage/tokens.js';
 import { AuditController } from './audit.controller.js';
@@ -27,7 +27,6 @@ import { AuthConfigDto } from './auth-config.dto.js';
 export const BUILT_IN_ISSUER = Symbol('BUILT_IN_ISSUER');
 
 const logger = new Logger('Identity');
-const KNOWN_LAS = new Set(LA_CODES);
 
 /** What the dashboard needs to sign in. */
 @ApiTags('identity')
@@ -67,7 +66,6 @@ class AuthConfigController {
       inject: [SERVICE_CONFIG, BUILT_IN_ISSUER],
       useFactory: async (config: ServiceConfig, provider: Provider | undefined): Promise<AuthSettings> => {
         const claims = { roles: config.auth.rolesClaim, las: config.auth.lasClaim };
-        const isKnownLa = (la: string) => KNOWN_LAS.has(la);
         if (provider === undefined) {
           const verifier = TokenVerifier.discover(
             config.auth.issuerUrl!,

@@ -1,0 +1,61 @@
+/** A pathway fact as the generator writes it (only what the counts read). */
+export interface CountedFact {
+  readonly type: string;
+  readonly caseId: string;
+  readonly occurredOn: string;
+  readonly data: unknown;
+}
+
+/** A generated LA's figures for one calendar year, counted straight from its facts (no noise assumed). */
+export interface FactCounts {
+  readonly requests: number;
+  readonly refusalShare: number;
+  readonly decisionsWithin6Weeks: number;
+  readonly newPlans: number;
+  /** Counted from each case's latest request. */
+  readonly within20Weeks: number;
+  /** Plans maintained at the end of the facts. */
+  readonly plans: number;
+}
+
+const DAY_MS = 86_400_000;
+const day = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
+const decisionOf = (data: unknown): unknown =>
+  typeof data === 'object' && data !== null && 'decision' in data ? data.decision : undefined;
+
+export function countFacts(events: Iterable<CountedFact>, year: number): FactCounts {
+  const requestedOn = new Map<string, number>();
+  let requests = 0;
+  let decided = 0;
+  let refused = 0;
+  let decidedIn6Weeks = 0;
+  let newPlans = 0;
+  let plansIn20Weeks = 0;
+  let plans = 0;
+  for (const event of events) {
+    if (event.type === 'FinalPlanIssued' || event.type === 'PlanTransferredIn') plans += 1;
+    if (event.type === 'PlanCeased' || event.type === 'PlanTransferredOut') plans -= 1;
+    if (event.type === 'AssessmentRequested') requestedOn.set(event.caseId, day(event.occurredOn));
+    if (!event.occurredOn.startsWith(String(year))) continue;
+    const sinceRequest = day(event.occurredOn) - (requestedOn.get(event.caseId) ?? Number.NaN);
+    if (event.type === 'AssessmentRequested') requests += 1;
+    if (event.type === 'AssessmentDecisionMade') {
+      decided += 1;
+      if (decisionOf(event.data) === 'refuse') refused += 1;
+      if (sinceRequest <= 42) decidedIn6Weeks += 1;
+    }
+    if (event.type === 'FinalPlanIssued') {
+      newPlans += 1;
+      if (sinceRequest <= 140) plansIn20Weeks += 1;
+    }
+  }
+  const share = (part: number, whole: number): number => (whole === 0 ? Number.NaN : part / whole);
+  return {
+    requests,
+    refusalShare: share(refused, requests),
+    decisionsWithin6Weeks: share(decidedIn6Weeks, decided),
+    newPlans,
+    within20Weeks: share(plansIn20Weeks, newPlans),
+    plans,
+  };
+}
