@@ -1,9 +1,11 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import type { DestinationStream } from 'pino';
 import { SERVICE_CONFIG, type ServiceConfig } from './config/config.js';
 import { HealthModule } from './health/health.module.js';
 import { IngestionModule } from './ingestion/ingestion.module.js';
 import { KafkaModule } from './kafka/kafka.module.js';
+import { LoggingModule } from './observability/logging.module.js';
 import { ReadSideModule } from './read-side/read-side.module.js';
 import { StorageModule } from './storage/storage.module.js';
 
@@ -22,11 +24,12 @@ class ConfigModule {
 /** The service: every role is a module, switched on by ROLES (all by default). */
 @Module({})
 export class AppModule {
-  static with(config: ServiceConfig): DynamicModule {
+  static with(config: ServiceConfig, logDestination?: DestinationStream): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.with(config),
+        LoggingModule.with(config, logDestination),
         CqrsModule.forRoot(),
         StorageModule,
         HealthModule,

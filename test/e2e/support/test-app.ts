@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { DestinationStream } from 'pino';
 import { createApp } from '../../../apps/ehcp-monitor/src/bootstrap.js';
 import { loadConfig } from '../../../apps/ehcp-monitor/src/config/config.js';
 import { createTestDatabase, type TestDatabase } from '../../setup/services.js';
@@ -21,7 +22,7 @@ export interface TestApp {
 
 /** The service on a fresh PostgreSQL database (or embedded PGlite in `dataDir`), answering through Fastify's inject. */
 export async function startTestApp(
-  options: { embeddedDataDir?: string; env?: Record<string, string> } = {},
+  options: { embeddedDataDir?: string; env?: Record<string, string>; logDestination?: DestinationStream } = {},
 ): Promise<TestApp & { database?: TestDatabase }> {
   const database = options.embeddedDataDir === undefined ? await createTestDatabase('e2e') : undefined;
   const config = loadConfig({
@@ -30,7 +31,7 @@ export async function startTestApp(
     ...(database ? { DATABASE_URL: database.url } : { DATA_DIR: options.embeddedDataDir! }),
     ...options.env,
   });
-  const app = await createApp(config);
+  const app = await createApp(config, options.logDestination ? { logDestination: options.logDestination } : {});
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return {
