@@ -6,6 +6,7 @@ import { HealthModule } from './health/health.module.js';
 import { IngestionModule } from './ingestion/ingestion.module.js';
 import { KafkaModule } from './kafka/kafka.module.js';
 import { LoggingModule } from './observability/logging.module.js';
+import { MetricsModule } from './observability/metrics.module.js';
 import { ReadSideModule } from './read-side/read-side.module.js';
 import { StorageModule } from './storage/storage.module.js';
 
@@ -33,6 +34,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         StorageModule,
         HealthModule,
+        MetricsModule,
         IngestionModule,
         KafkaModule,
         ...ReadSideModule.imports(),

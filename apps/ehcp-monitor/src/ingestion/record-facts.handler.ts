@@ -1,4 +1,5 @@
-import { Inject, Logger } from '@nestjs/common';
+import { Inject, Logger, Optional } from '@nestjs/common';
+import { Metrics } from '../observability/metrics.js';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
   decide,
@@ -50,9 +51,16 @@ export class RecordPathwayFactsHandler implements ICommandHandler<RecordPathwayF
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
     @Inject(Clock) private readonly clock: Clock,
+    @Optional() private readonly metrics?: Metrics,
   ) {}
 
   async execute(command: RecordPathwayFacts): Promise<FactResult[]> {
+    const results = await this.record(command);
+    this.metrics?.countFacts(results);
+    return results;
+  }
+
+  private async record(command: RecordPathwayFacts): Promise<FactResult[]> {
     const byCase = new Map<string, number[]>();
     command.events.forEach((event, index) => {
       const stream = streamNameFor(command.la, event.caseId);
