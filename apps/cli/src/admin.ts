@@ -1,5 +1,6 @@
 import { ProgressBar } from './progress.js';
 import { str, type CliValues } from './args.js';
+import { TargetUnreachableError } from './target-check.js';
 
 interface RebuildStatus {
   readonly projection: string;
@@ -36,9 +37,7 @@ async function call(url: string, method: 'GET' | 'POST'): Promise<unknown> {
   try {
     response = await fetch(url, { method });
   } catch (error) {
-    throw new Error(`cannot reach the service at ${url}: ${error instanceof Error ? error.message : String(error)}`, {
-      cause: error,
-    });
+    throw new TargetUnreachableError(url, error instanceof Error ? error.message : String(error));
   }
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) throw new Error(`${method} ${url} answered ${response.status}: ${JSON.stringify(body)}`);

@@ -1,79 +1,9 @@
-import { parseArgs } from 'node:util';
-import { importFile } from './import-file.js';
-import { generateCommand } from './generate.js';
-import { adminCommand } from './admin.js';
-import { UsageError, positiveInt } from './args.js';
+import { runCli } from './cli.js';
 
-const USAGE = `ehcp-monitor admin commands
-
-  generate --la 202 --seed 1 [--years 5] [--end 2025-12-31] [--plans 4175] [--las N] --out la.ndjson
-      Writes a calibrated synthetic local authority (or N of them, codes counting up from --la) as NDJSON.
-  import --file la.ndjson [--url http://localhost:3000] [--batch 1000] [--concurrency 4]
-      Sends the file's facts through the service's ingestion API in batches, with a progress bar.
-      Resumable (progress in <file>.progress) and idempotent (facts are keyed by eventId).
-  rebuild [--projection NAME] [--url http://localhost:3000]
-      Replays the read models from the first event into fresh tables and swaps them in, with a progress bar.
-  publish-rollups [--la 202] [--url http://localhost:3000]
-      Computes the weekly rollups now and publishes new revisions.
-`;
-
-async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  const { values } = parseArgs({
-    args: rest,
-    options: {
-      la: { type: 'string' },
-      las: { type: 'string' },
-      seed: { type: 'string' },
-      years: { type: 'string' },
-      end: { type: 'string' },
-      plans: { type: 'string' },
-      out: { type: 'string' },
-      file: { type: 'string' },
-      url: { type: 'string', default: process.env.EHCP_MONITOR_URL ?? 'http://localhost:3000' },
-      batch: { type: 'string', default: '1000' },
-      concurrency: { type: 'string', default: '4' },
-      projection: { type: 'string' },
-    },
-    strict: true,
-  });
-  switch (command) {
-    case 'generate':
-      await generateCommand(values);
-      return 0;
-    case 'import': {
-      if (!values.file) throw new UsageError('import needs --file');
-      const summary = await importFile({
-        file: values.file,
-        url: values.url,
-        batchSize: positiveInt(values.batch, 'batch'),
-        concurrency: positiveInt(values.concurrency, 'concurrency'),
-      });
-      process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-      return 0;
-    }
-    case 'rebuild':
-    case 'publish-rollups':
-      await adminCommand(command, values);
-      return 0;
-    case undefined:
-    case 'help':
-    case '--help':
-      process.stdout.write(USAGE);
-      return 0;
-    default:
-      throw new UsageError(`unknown command "${command}"`);
-  }
-}
-
-main(process.argv.slice(2)).then(
+runCli(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    if (error instanceof UsageError || (error instanceof Error && /^Unknown option|^Option/.test(error.message))) {
-      process.stderr.write(USAGE);
-      process.exit(2);
-    }
     process.exit(1);
   },
 );
