@@ -1,6 +1,7 @@
 import { ProgressBar } from './progress.js';
 import { str, type CliValues } from './args.js';
 import { bearerToken } from './identity.js';
+import { TargetUnreachableError } from './target-check.js';
 
 interface RebuildStatus {
   readonly projection: string;
@@ -39,9 +40,7 @@ async function callService(url: string, method: 'GET' | 'POST', token: string): 
   try {
     response = await fetch(url, { method, headers: { authorization: `Bearer ${token}` } });
   } catch (error) {
-    throw new Error(`cannot reach the service at ${url}: ${error instanceof Error ? error.message : String(error)}`, {
-      cause: error,
-    });
+    throw new TargetUnreachableError(url, error instanceof Error ? error.message : String(error));
   }
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) throw new Error(`${method} ${url} answered ${response.status}: ${JSON.stringify(body)}`);

@@ -1,6 +1,8 @@
-import { createReadStream, existsSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { fileSha256, resumePoint, targetOf, writeProgress } from './import-progress.js';
 import { ProgressBar } from './progress.js';
+import { checkTarget, TargetUnreachableError } from './target-check.js';
 
 export interface ImportOptions {
   readonly file: string;
@@ -15,11 +17,15 @@ export interface ImportOptions {
   readonly quiet?: boolean;
   /** Stops the import as a crash would: in-flight requests are abandoned, progress keeps what was answered. */
   readonly signal?: AbortSignal;
+  /** Where notices go (a progress file that does not fit and is ignored); default stderr. */
+  readonly notice?: (message: string) => void;
 }
 
 export interface ImportSummary {
   readonly lines: number;
   readonly skipped: number;
+  /** Why a progress file was ignored and the import started from the first line, when it was. */
+  readonly startedOverBecause?: string;
   readonly accepted: number;
   readonly duplicate: number;
   readonly rejected: number;
@@ -36,12 +42,22 @@ interface FactAnswer {
  * Imports an NDJSON file of pathway facts through the service's ingestion API, in batches.
  * Order: each case's facts are sent in file order. Cases are spread over `concurrency` lanes by a hash of the LA and
  * case; a lane sends its batches one after another, so a correction never overtakes the fact it corrects.
- * Resumable: the number of lines fully answered (every line up to it) is kept in a progress file, and a restarted
- * run skips them. Idempotent: facts are keyed by eventId, so lines sent again after a crash are answered "duplicate".
+ * Resumable: the number of lines fully answered (every line up to it) is kept in a progress file together with the
+ * file's SHA-256 and the target URL, and a restarted run against the same file and target skips them; another file
+ * or target starts over and says so. A target that does not answer fails the import before any line. Idempotent: facts are keyed by eventId, so lines sent again after a crash are answered "duplicate".
  */
 export async function importFile(options: ImportOptions): Promise<ImportSummary> {
   const progressFile = options.progressFile ?? `${options.file}.progress`;
-  const resumeFrom = readProgress(progressFile);
+  const target = targetOf(options.url);
+  await checkTarget(target);
+  const sha256 = await fileSha256(options.file);
+  const resume = resumePoint(progressFile, sha256, target);
+  if (resume.startOverBecause !== undefined) {
+    (options.notice ?? ((m: string) => process.stderr.write(`${m}\n`)))(
+      `${resume.startOverBecause}; starting over from the first line`,
+    );
+  }
+  const resumeFrom = resume.line;
   const totalLines = options.quiet ? undefined : await countLines(options.file);
   const bar = options.quiet ? undefined : new ProgressBar('import', totalLines);
   const started = Date.now();
@@ -67,7 +83,7 @@ export async function importFile(options: ImportOptions): Promise<ImportSummary>
   const recordProgress = (): void => {
     let least = Infinity;
     for (const firstLine of open.values()) least = Math.min(least, firstLine);
-    writeProgress(progressFile, least === Infinity ? lineNo : least - 1);
+    writeProgress(progressFile, { fileSha256: sha256, target, line: least === Infinity ? lineNo : least - 1 });
   };
 
   const send = (lane: (typeof lanes)[number], batch: Batch): void => {
@@ -76,7 +92,7 @@ export async function importFile(options: ImportOptions): Promise<ImportSummary>
       if (failure !== undefined) return;
       try {
         const answers = await postWithRetry(
-          `${options.url}/api/v1/las/${batch.la}/events`,
+          `${target}/api/v1/las/${batch.la}/events`,
           batch.facts,
           options.token,
           options.signal,
@@ -143,7 +159,12 @@ export async function importFile(options: ImportOptions): Promise<ImportSummary>
   if (failure !== undefined) throw failure instanceof Error ? failure : new Error('import failed', { cause: failure });
   recordProgress();
   bar?.finish(lineNo);
-  return { ...summary, rejectionsByCode, seconds: (Date.now() - started) / 1000 };
+  return {
+    ...summary,
+    ...(resume.startOverBecause === undefined ? {} : { startedOverBecause: resume.startOverBecause }),
+    rejectionsByCode,
+    seconds: (Date.now() - started) / 1000,
+  };
 }
 
 /** A stable lane for a case (FNV-1a). */
@@ -174,7 +195,7 @@ async function postWithRetry(
     } catch (error) {
       if (signal?.aborted || attempt >= 5) {
         const reason = error instanceof Error ? error.message : String(error);
-        throw new Error(`cannot reach ${url}: ${reason}`, { cause: error });
+        throw new TargetUnreachableError(url, reason);
       }
       await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
       continue;
@@ -189,17 +210,6 @@ async function postWithRetry(
     }
     return body as FactAnswer[];
   }
-}
-
-function readProgress(file: string): number {
-  if (!existsSync(file)) return 0;
-  const value = Number(readFileSync(file, 'utf8').trim());
-  return Number.isInteger(value) && value >= 0 ? value : 0;
-}
-
-function writeProgress(file: string, line: number): void {
-  writeFileSync(`${file}.tmp`, `${line}\n`);
-  renameSync(`${file}.tmp`, file);
 }
 
 async function countLines(file: string): Promise<number> {

@@ -1,12 +1,15 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { BenchmarksModule } from '#benchmarks';
+import type { DestinationStream } from 'pino';
 import { SERVICE_CONFIG, type ServiceConfig } from './config/config.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { ErasureModule } from './erasure/erasure.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IngestionModule } from './ingestion/ingestion.module.js';
 import { KafkaModule } from './kafka/kafka.module.js';
+import { LoggingModule } from './observability/logging.module.js';
+import { MetricsModule } from './observability/metrics.module.js';
 import { ReadSideModule } from './read-side/read-side.module.js';
 import { StorageModule } from './storage/storage.module.js';
 
@@ -25,16 +28,18 @@ class ConfigModule {
 /** The service: every role is a module, switched on by ROLES (all by default). */
 @Module({})
 export class AppModule {
-  static with(config: ServiceConfig): DynamicModule {
+  static with(config: ServiceConfig, logDestination?: DestinationStream): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.with(config),
+        LoggingModule.with(config, logDestination),
         CqrsModule.forRoot(),
         StorageModule,
         IdentityModule,
         ErasureModule,
         HealthModule,
+        MetricsModule,
         IngestionModule,
         KafkaModule,
         BenchmarksModule,

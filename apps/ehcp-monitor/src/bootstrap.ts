@@ -1,8 +1,9 @@
 import 'reflect-metadata';
-import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import type { ServiceConfig } from './config/config.js';
 import { ProblemDetailsFilter, mountBuiltInIssuer } from '#http';
 import type Provider from 'oidc-provider';
@@ -11,21 +12,23 @@ import { issuerOf } from './config/config.js';
 import { hardenEdge } from './edge/harden.js';
 import { documentSecurity } from './edge/openapi-security.js';
 import { AppModule } from './app.module.js';
+import { fastifyRequestIds } from './observability/fastify-request-ids.js';
 
-const LOG_LEVELS = {
-  error: ['error'],
-  warn: ['error', 'warn'],
-  log: ['error', 'warn', 'log'],
-} as const satisfies Record<ServiceConfig['logLevel'], readonly LogLevel[]>;
-
-/** Builds the HTTP application (not yet listening): used by main.ts and by the e2e tests. */
-export async function createApp(config: ServiceConfig): Promise<NestFastifyApplication> {
+/**
+ * Builds the HTTP application (not yet listening): used by main.ts and by the e2e tests, which may capture the log
+ * through `logDestination` (stdout otherwise).
+ */
+export async function createApp(
+  config: ServiceConfig,
+  options: { logDestination?: DestinationStream } = {},
+): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.with(config),
+    AppModule.with(config, options.logDestination),
     // 1,000 facts of a few hundred bytes each fit well inside 4 MiB; a larger body is refused before it is parsed.
-    new FastifyAdapter({ bodyLimit: 4 * 1024 * 1024 }),
-    { logger: [...LOG_LEVELS[config.logLevel]], abortOnError: false },
+    new FastifyAdapter({ bodyLimit: 4 * 1024 * 1024, ...fastifyRequestIds }),
+    { bufferLogs: true, abortOnError: false },
   );
+  app.useLogger(app.get(Logger));
   app.useGlobalFilters(new ProblemDetailsFilter());
   const fastify = app.getHttpAdapter().getInstance();
   const issuer = app.get<Provider | undefined>(BUILT_IN_ISSUER);

@@ -1,11 +1,14 @@
+import { Cron } from 'croner';
+
 /**
  * When the weekly rollups run: a five-field cron expression (minute hour day-of-month month day-of-week) read as
- * wall-clock time in a time zone, Europe/London by default. Each field takes `*`, a number, a range `a-b`, a step
- * `*\/n` or `a-b/n`, and comma-separated lists of those; day-of-week is 0-7 (0 and 7 are Sunday) or MON..SUN.
- * As in cron, when both day fields are restricted a day matching either runs.
+ * wall-clock time in a time zone, Europe/London by default. The expression is parsed and matched by croner (`*`,
+ * numbers, ranges, steps, lists, MON..SUN; 0 and 7 are Sunday; when both day fields are restricted a day matching
+ * either runs, as in cron).
  *
- * Clock changes: a wall-clock time that does not exist (the spring-forward hour) runs at the same distance past the
- * change, i.e. one hour later; one that happens twice (the autumn hour) runs once, at its first occurrence.
+ * croner matches wall-clock times; this module maps them to instants with these clock-change rules: a wall-clock
+ * time that does not exist (the spring-forward hour) runs at the same distance past the change, i.e. one hour later;
+ * one that happens twice (the autumn hour) runs once, at its first occurrence.
  */
 export const DEFAULT_ROLLUP_SCHEDULE = '0 6 * * 1';
 export const DEFAULT_SCHEDULE_TIME_ZONE = 'Europe/London';
@@ -13,13 +16,8 @@ export const DEFAULT_SCHEDULE_TIME_ZONE = 'Europe/London';
 export interface Schedule {
   readonly expression: string;
   readonly timeZone: string;
-  readonly minutes: readonly number[];
-  readonly hours: readonly number[];
-  readonly daysOfMonth: ReadonlySet<number>;
-  readonly months: ReadonlySet<number>;
-  readonly daysOfWeek: ReadonlySet<number>;
-  readonly dayOfMonthRestricted: boolean;
-  readonly dayOfWeekRestricted: boolean;
+  /** The expression matched against wall-clock times (held as UTC dates, so that croner applies no zone). */
+  readonly wallClockCron: Cron;
 }
 
 export class InvalidScheduleError extends Error {
@@ -29,11 +27,8 @@ export class InvalidScheduleError extends Error {
   }
 }
 
-const WEEKDAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
-
 export function parseSchedule(expression: string, timeZone: string = DEFAULT_SCHEDULE_TIME_ZONE): Schedule {
-  const fields = expression.trim().split(/\s+/);
-  if (fields.length !== 5) {
+  if (expression.trim().split(/\s+/).length !== 5) {
     throw new InvalidScheduleError(expression, 'expected five fields: minute hour day-of-month month day-of-week');
   }
   try {
@@ -41,57 +36,12 @@ export function parseSchedule(expression: string, timeZone: string = DEFAULT_SCH
   } catch {
     throw new InvalidScheduleError(expression, `unknown time zone ${JSON.stringify(timeZone)}`);
   }
-  const [minute, hour, dayOfMonth, month, dayOfWeek] = fields as [string, string, string, string, string];
-  const weekdays = parseField(expression, 'day-of-week', dayOfWeek, 0, 7, WEEKDAYS);
-  return {
-    expression,
-    timeZone,
-    minutes: [...parseField(expression, 'minute', minute, 0, 59)].sort((a, b) => a - b),
-    hours: [...parseField(expression, 'hour', hour, 0, 23)].sort((a, b) => a - b),
-    daysOfMonth: parseField(expression, 'day-of-month', dayOfMonth, 1, 31),
-    months: parseField(expression, 'month', month, 1, 12),
-    daysOfWeek: new Set([...weekdays].map((day) => day % 7)),
-    dayOfMonthRestricted: dayOfMonth !== '*',
-    dayOfWeekRestricted: dayOfWeek !== '*',
-  };
-}
-
-function parseField(
-  expression: string,
-  name: string,
-  field: string,
-  min: number,
-  max: number,
-  names: readonly string[] = [],
-): Set<number> {
-  const values = new Set<number>();
-  const number = (text: string): number => {
-    const named = names.indexOf(text.toUpperCase());
-    if (named >= 0) return named;
-    if (!/^\d+$/.test(text)) throw new InvalidScheduleError(expression, `${name} "${text}" is not a number`);
-    const value = Number(text);
-    if (value < min || value > max)
-      throw new InvalidScheduleError(expression, `${name} ${value} is outside ${min}-${max}`);
-    return value;
-  };
-  for (const part of field.split(',')) {
-    const [range, stepText] = part.split('/') as [string, string | undefined];
-    const step = stepText === undefined ? 1 : Number(stepText);
-    if (!Number.isInteger(step) || step < 1) throw new InvalidScheduleError(expression, `${name} step "${stepText}"`);
-    let from: number;
-    let to: number;
-    if (range === '*') [from, to] = [min, max];
-    else if (range.includes('-')) {
-      const [a, b] = range.split('-') as [string, string];
-      [from, to] = [number(a), number(b)];
-      if (from > to) throw new InvalidScheduleError(expression, `${name} range ${range} runs backwards`);
-    } else {
-      from = number(range);
-      to = stepText === undefined ? from : max;
-    }
-    for (let value = from; value <= to; value += step) values.add(value);
+  try {
+    return { expression, timeZone, wallClockCron: new Cron(expression.trim(), { timezone: 'UTC', paused: true }) };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.replace(/^CronPattern: /, '') : String(error);
+    throw new InvalidScheduleError(expression, reason);
   }
-  return values;
 }
 
 interface WallClock {
@@ -153,42 +103,27 @@ export function instantOfWallClock(wall: WallClock, timeZone: string): number {
   return valid[0] ?? local - before;
 }
 
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-/** The first run strictly after `after`; searches up to eight years ahead (enough for 29 February). */
+/** The first run strictly after `after`. */
 export function nextRunAfter(schedule: Schedule, after: Date): Date {
   const start = wallClock(after.getTime(), schedule.timeZone);
-  let { year, month, day } = start;
-  for (let i = 0; i < 366 * 8 + 2; i += 1) {
-    if (schedule.months.has(month) && dayMatches(schedule, year, month, day)) {
-      // The day's times in order, except that a time moved past a spring-forward gap may overtake later ones.
-      let soonest = Number.POSITIVE_INFINITY;
-      for (const hour of schedule.hours) {
-        for (const minute of schedule.minutes) {
-          const instant = instantOfWallClock({ year, month, day, hour, minute }, schedule.timeZone);
-          if (instant > after.getTime() && instant < soonest) soonest = instant;
-        }
-      }
-      if (soonest !== Number.POSITIVE_INFINITY) return new Date(soonest);
-    }
-    day += 1;
-    if (day > daysInMonth(year, month)) {
-      day = 1;
-      month += 1;
-      if (month > 12) {
-        month = 1;
-        year += 1;
-      }
-    }
+  let wall = new Date(Date.UTC(start.year, start.month - 1, start.day, start.hour, start.minute));
+  // A wall-clock time whose instant is not after `after` (the second pass of an autumn hour, or a time that a
+  // spring gap moved) is skipped for the next one; a few steps always suffice.
+  for (let step = 0; step < 8; step += 1) {
+    const next = schedule.wallClockCron.nextRun(wall);
+    if (next === null) break;
+    const instant = instantOfWallClock(
+      {
+        year: next.getUTCFullYear(),
+        month: next.getUTCMonth() + 1,
+        day: next.getUTCDate(),
+        hour: next.getUTCHours(),
+        minute: next.getUTCMinutes(),
+      },
+      schedule.timeZone,
+    );
+    if (instant > after.getTime()) return new Date(instant);
+    wall = next;
   }
   throw new InvalidScheduleError(schedule.expression, 'it never runs');
-}
-
-function dayMatches(schedule: Schedule, year: number, month: number, day: number): boolean {
-  const dayOfMonth = schedule.daysOfMonth.has(day);
-  const dayOfWeek = schedule.daysOfWeek.has(new Date(Date.UTC(year, month - 1, day)).getUTCDay());
-  if (schedule.dayOfMonthRestricted && schedule.dayOfWeekRestricted) return dayOfMonth || dayOfWeek;
-  return dayOfMonth && dayOfWeek;
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { DestinationStream } from 'pino';
 import { createApp } from '../../../apps/ehcp-monitor/src/bootstrap.js';
 import { loadConfig } from '../../../apps/ehcp-monitor/src/config/config.js';
 import { LA_CODES } from '#synthetic';
@@ -31,7 +32,7 @@ export interface TestApp {
 
 /** The service on a fresh PostgreSQL database (or embedded PGlite in `dataDir`), answering through Fastify's inject. */
 export async function startTestApp(
-  options: { embeddedDataDir?: string; env?: Record<string, string> } = {},
+  options: { embeddedDataDir?: string; env?: Record<string, string>; logDestination?: DestinationStream } = {},
 ): Promise<TestApp & { database?: TestDatabase }> {
   const database = options.embeddedDataDir === undefined ? await createTestDatabase('e2e') : undefined;
   const ownDataDir = options.embeddedDataDir === undefined ? tempDataDir() : undefined;
@@ -42,7 +43,7 @@ export async function startTestApp(
     ...(database ? { DATABASE_URL: database.url, DATA_DIR: ownDataDir!.dir } : { DATA_DIR: options.embeddedDataDir! }),
     ...options.env,
   });
-  const app = await createApp(config);
+  const app = await createApp(config, options.logDestination ? { logDestination: options.logDestination } : {});
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const token = async (roles: readonly string[], las: readonly string[] = LA_CODES) =>

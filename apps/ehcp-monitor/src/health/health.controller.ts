@@ -3,7 +3,7 @@ import { Controller, Get, Inject, OnModuleInit } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, type HealthCheckResult } from '@nestjs/terminus';
 import type pg from 'pg';
-import type { EventStore } from '#event-store';
+import { pendingEventStoreMigrations, type EventStore } from '#event-store';
 import { EVENT_STORE, PG_POOL } from '../storage/tokens.js';
 import { HealthRegistry } from './health.registry.js';
 
@@ -21,6 +21,11 @@ export class HealthController implements OnModuleInit {
   onModuleInit(): void {
     this.registry.register('postgres', async () => {
       await this.pool.query('select 1');
+      return {};
+    });
+    this.registry.register('migrations', async () => {
+      const pending = await pendingEventStoreMigrations(this.pool);
+      if (pending.length > 0) throw new Error(`event store migrations not applied: ${pending.join(', ')}`);
       return {};
     });
     this.registry.register('eventStore', async () => ({ headPosition: (await this.store.headPosition()).toString() }));

@@ -1,5 +1,6 @@
 import { ERASED_CASES, type ErasedCases } from '../erasure/erased-cases.js';
 import { Inject, Logger, Optional } from '@nestjs/common';
+import { Metrics } from '../observability/metrics.js';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
   decide,
@@ -52,9 +53,16 @@ export class RecordPathwayFactsHandler implements ICommandHandler<RecordPathwayF
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
     @Inject(Clock) private readonly clock: Clock,
     @Optional() @Inject(ERASED_CASES) private readonly erased?: ErasedCases,
+    @Optional() private readonly metrics?: Metrics,
   ) {}
 
   async execute(command: RecordPathwayFacts): Promise<FactResult[]> {
+    const results = await this.record(command);
+    this.metrics?.countFacts(results);
+    return results;
+  }
+
+  private async record(command: RecordPathwayFacts): Promise<FactResult[]> {
     const byCase = new Map<string, number[]>();
     command.events.forEach((event, index) => {
       const stream = streamNameFor(command.la, event.caseId);

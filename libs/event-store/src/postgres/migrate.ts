@@ -75,3 +75,16 @@ export async function migrateEventStore(pool: pg.Pool): Promise<string[]> {
   }
   return applied;
 }
+
+/** The names of the event store's migrations not yet recorded as applied (all of them before the first start). */
+export async function pendingEventStoreMigrations(pool: pg.Pool): Promise<string[]> {
+  const table = await pool.query<{ exists: boolean }>(
+    "select to_regclass('public.event_store_migrations') is not null as exists",
+  );
+  if (table.rows[0]?.exists !== true) return loadMigrations().map((m) => m.name);
+  const done = await pool.query<{ name: string }>('select name from public.event_store_migrations');
+  const doneNames = new Set(done.rows.map((row) => row.name));
+  return loadMigrations()
+    .map((m) => m.name)
+    .filter((name) => !doneNames.has(name));
+}

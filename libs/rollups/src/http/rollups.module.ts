@@ -39,6 +39,7 @@ class RollupsLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
   private scheduler: RollupScheduler | undefined;
   private relay: OutboxRelay | undefined;
   private lastRun: { at: string; issued: number; unchanged: number; error?: string } | undefined;
+  private readonly runs = { runsSucceeded: 0, runsFailed: 0 };
 
   constructor(
     @Inject(ROLLUPS_MODULE_OPTIONS) private readonly options: RollupsModuleOptions,
@@ -62,11 +63,13 @@ class RollupsLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
         run: async () => {
           const result = await this.rollups.publish();
           this.lastRun = { at: new Date().toISOString(), issued: result.issued.length, unchanged: result.unchanged };
+          this.runs.runsSucceeded += 1;
           logger.log('weekly rollups published', { issued: result.issued.length, unchanged: result.unchanged });
         },
         onError: (error) => {
           const reason = error instanceof ReadModelNotReadyError ? 'read model not built yet' : errorName(error);
           this.lastRun = { at: new Date().toISOString(), issued: 0, unchanged: 0, error: reason };
+          this.runs.runsFailed += 1;
           logger.error('weekly rollup run failed; retrying later', { error: reason });
         },
       });
@@ -94,6 +97,7 @@ class RollupsLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
     this.options.registerHealth?.('rollups', async () => ({
       nextRunAt: this.scheduler?.nextRunAt()?.toISOString() ?? null,
       lastRun: this.lastRun ?? null,
+      ...this.runs,
       relay: this.relay === undefined ? 'off' : 'running',
       outboxUnpublished: await this.outbox.unpublishedCount(),
     }));
