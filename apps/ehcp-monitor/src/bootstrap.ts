@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { ServiceConfig } from './config/config.js';
+import { serveDashboard } from './http/dashboard.js';
 import { ProblemDetailsFilter } from './http/problem.filter.js';
 import { AppModule } from './app.module.js';
 
@@ -34,5 +35,6 @@ export async function createApp(config: ServiceConfig): Promise<NestFastifyAppli
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  serveDashboard(app);
   return app;
 }
