@@ -88,7 +88,7 @@ describe('the dashboard in Chromium', () => {
 
   it('shows the 20-week figure the API gives for the same period, and downloads it as CSV', async () => {
     await open('#/kpi/twenty-week-timeliness', /New plans within 20 weeks/);
-    const href = await page.evaluate(() => location.href);
+    const href = page.url();
     expect(href).toContain('#/kpi/twenty-week-timeliness');
     const today = new Date();
     const from = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 23, 1)).toISOString().slice(0, 10);

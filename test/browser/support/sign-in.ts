@@ -9,6 +9,8 @@ export async function signIn(page: Page, las: readonly string[] = ['202']): Prom
   const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const token = `${part({ alg: 'none', typ: 'JWT' })}.${part({ sub: 'browser-test', la: las })}.`;
   await page.addInitScript((value: string) => {
-    window.sessionStorage.setItem('ehcp.accessToken', value);
+    // Runs in the page: its sessionStorage, typed here without the DOM library.
+    const page = globalThis as unknown as { sessionStorage: { setItem(key: string, value: string): void } };
+    page.sessionStorage.setItem('ehcp.accessToken', value);
   }, token);
 }
