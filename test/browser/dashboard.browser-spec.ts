@@ -118,6 +118,10 @@ describe('the dashboard in Chromium', () => {
         .or(page.getByRole('rowheader', { name: 'North' }))
         .count(),
     ).resolves.toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Show cases for North' }).click();
+    await page.locator('.app-case-list').waitFor();
+    const listed = await page.locator('.app-case-list a').allTextContents();
+    expect(listed.sort()).toEqual(['BR-1', 'BR-3']);
     await expectAccessible('kpi-six-week-decisions-by-team');
   });
 

@@ -24,6 +24,7 @@ export function chart(
   categories: readonly string[],
   series: readonly Series[],
   percent: boolean,
+  onSelect?: (category: string) => void,
 ): HTMLElement {
   const box = h('div', { class: 'app-chart', role: 'img', 'aria-label': summary(title, categories, series, percent) });
   const drawing = h('div', { class: 'app-chart__drawing', 'aria-hidden': 'true' });
@@ -49,6 +50,7 @@ export function chart(
         connectNulls: false,
       })),
     });
+    if (onSelect !== undefined) instance.on('click', (params) => onSelect(String(params.name)));
     new ResizeObserver(() => instance.resize()).observe(drawing);
   });
   return box;

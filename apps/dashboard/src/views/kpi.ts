@@ -5,6 +5,7 @@ import type { KpiReport } from '../types.js';
 import { chart } from '../ui/chart.js';
 import { h } from '../ui/dom.js';
 import { downloads, table } from '../ui/table.js';
+import { showCasesBehind } from './cases-behind.js';
 
 /** A KPI's page: every measure by month (chart and table), and the whole period split by a breakdown. */
 export async function kpiPage(la: string, kpi: string, breakdown: string): Promise<HTMLElement[]> {
@@ -42,6 +43,22 @@ export async function kpiPage(la: string, kpi: string, breakdown: string): Promi
     location.hash = `#/kpi/${kpi}?breakdown=${picker.value}`;
   });
   const values = Object.keys(split.total.breakdown ?? {}).sort();
+  const chartMeasures = rates.length > 0 ? rates : others;
+  const behind = h('div', { class: 'app-cases-behind', 'aria-live': 'polite' });
+  const showCases = (value: string) => {
+    const measure = chartMeasures[0];
+    if (measure !== undefined) void showCasesBehind(behind, splitPath, value, measure.name, measure.name);
+  };
+  const casesButton = (value: string) => {
+    const button = h(
+      'button',
+      { type: 'button', class: 'govuk-button govuk-button--secondary app-show-cases' },
+      'Show cases',
+      h('span', { class: 'govuk-visually-hidden' }, ` for ${value}`),
+    );
+    button.addEventListener('click', () => showCases(value));
+    return button;
+  };
 
   const content = [
     h('h1', { class: 'govuk-heading-xl' }, page.title),
@@ -84,19 +101,25 @@ export async function kpiPage(la: string, kpi: string, breakdown: string): Promi
       'bar',
       `${page.title} by ${breakdownLabel.toLowerCase()}`,
       values,
-      (rates.length > 0 ? rates : others).map((m) => ({
+      chartMeasures.map((m) => ({
         name: m.name,
         values: values.map((v) => valueOf(split.total.breakdown?.[v]?.[m.name], m.kind)),
       })),
       rates.length > 0,
+      showCases,
     ),
     table(
       `${page.title} by ${breakdownLabel.toLowerCase()}, ${from} to ${to}`,
-      [breakdownLabel, ...split.measures.map((m) => m.name)],
-      values.map((v) => [v, ...split.measures.map((m) => formatFigure(split.total.breakdown?.[v]?.[m.name], m.kind))]),
+      [breakdownLabel, ...split.measures.map((m) => m.name), 'Cases'],
+      values.map((v) => [
+        v,
+        ...split.measures.map((m) => formatFigure(split.total.breakdown?.[v]?.[m.name], m.kind)),
+        casesButton(v),
+      ]),
       new Set(split.measures.map((_, i) => i + 1)),
     ),
     downloads(splitPath, `${page.title} by ${breakdownLabel.toLowerCase()}`),
+    behind,
   ];
   return content.filter((el): el is HTMLElement => el !== null);
 }
