@@ -9,6 +9,11 @@ import { signIn } from './support/sign-in.js';
 
 jest.setTimeout(180_000);
 
+/** A day counted from 330 days ago, so that every fact falls in the dashboard's last 24 months. */
+function on(day: number): string {
+  return new Date(Date.now() + (day - 330) * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** A few cases of LA 202 within the last 24 months: decided, planned (one late), refused, and one open request. */
 function facts(): Array<Record<string, unknown>> {
   const data = (need: string, team: string) => ({
@@ -18,19 +23,19 @@ function facts(): Array<Record<string, unknown>> {
     team,
   });
   return [
-    fact('BR-1', 'AssessmentRequested', '2026-01-05', data('ASD', 'North')),
-    fact('BR-1', 'AssessmentDecisionMade', '2026-02-09', { decision: 'assess' }),
-    fact('BR-1', 'PlanDecisionMade', '2026-04-13', { decision: 'issue' }),
-    fact('BR-1', 'DraftPlanIssued', '2026-04-20'),
-    fact('BR-1', 'FinalPlanIssued', '2026-05-18'),
-    fact('BR-2', 'AssessmentRequested', '2026-02-02', data('SLCN', 'South')),
-    fact('BR-2', 'AssessmentDecisionMade', '2026-03-30', { decision: 'assess' }),
-    fact('BR-2', 'PlanDecisionMade', '2026-06-01', { decision: 'issue' }),
-    fact('BR-2', 'DraftPlanIssued', '2026-06-08'),
-    fact('BR-2', 'FinalPlanIssued', '2026-08-03'),
-    fact('BR-3', 'AssessmentRequested', '2026-03-02', data('SEMH', 'North')),
-    fact('BR-3', 'AssessmentDecisionMade', '2026-04-06', { decision: 'refuse' }),
-    fact('BR-4', 'AssessmentRequested', '2026-11-02', data('ASD', 'South')),
+    fact('BR-1', 'AssessmentRequested', on(0), data('ASD', 'North')),
+    fact('BR-1', 'AssessmentDecisionMade', on(35), { decision: 'assess' }),
+    fact('BR-1', 'PlanDecisionMade', on(98), { decision: 'issue' }),
+    fact('BR-1', 'DraftPlanIssued', on(105)),
+    fact('BR-1', 'FinalPlanIssued', on(133)),
+    fact('BR-2', 'AssessmentRequested', on(28), data('SLCN', 'South')),
+    fact('BR-2', 'AssessmentDecisionMade', on(84), { decision: 'assess' }),
+    fact('BR-2', 'PlanDecisionMade', on(147), { decision: 'issue' }),
+    fact('BR-2', 'DraftPlanIssued', on(154)),
+    fact('BR-2', 'FinalPlanIssued', on(210)),
+    fact('BR-3', 'AssessmentRequested', on(56), data('SEMH', 'North')),
+    fact('BR-3', 'AssessmentDecisionMade', on(91), { decision: 'refuse' }),
+    fact('BR-4', 'AssessmentRequested', on(301), data('ASD', 'South')),
   ];
 }
 
@@ -45,7 +50,7 @@ describe('the dashboard in Chromium', () => {
   async function open(hash: string, heading: RegExp): Promise<void> {
     await page.goto(`${base}/${hash}`);
     await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-    await page.locator('main[aria-busy]').waitFor({ state: 'detached' });
+    await page.locator('#app[aria-busy]').waitFor({ state: 'detached' });
   }
 
   async function expectAccessible(name: string): Promise<void> {
@@ -68,6 +73,18 @@ describe('the dashboard in Chromium', () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     await t.inject('POST', '/api/v1/admin/rollups/publish?la=202');
+    // A decision keyed in after its week was first reported: the week gets a second revision.
+    const lastWeek = new Date(Date.now() - 8 * 86_400_000).toISOString().slice(0, 10);
+    await t.inject('POST', '/api/v1/las/202/events', [
+      fact('BR-4', 'AssessmentDecisionMade', lastWeek, { decision: 'assess' }),
+    ]);
+    for (const until = Date.now() + 60_000; Date.now() < until;) {
+      const health = await t.inject('GET', '/health');
+      if (health.json?.info?.projections?.positionsBehind === '0') break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const republished = await t.inject('POST', '/api/v1/admin/rollups/publish?la=202');
+    expect(republished.json.issued.length).toBeGreaterThan(0);
     const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
     await signIn(page);
@@ -132,8 +149,8 @@ describe('the dashboard in Chromium', () => {
     await page.selectOption('#team', 'South');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.waitForURL(/team=South/);
-    await page.locator('main[aria-busy]').waitFor({ state: 'detached' });
     const south = atRisk.cases.filter((c: { team: string }) => c.team === 'South');
+    await page.locator('#at-risk-counts', { hasText: `Showing ${south.length}.` }).waitFor();
     expect(await page.locator('tbody tr').count()).toBe(south.length);
     await expectAccessible('at-risk');
 
@@ -146,6 +163,8 @@ describe('the dashboard in Chromium', () => {
 
   it('shows the weekly rollups', async () => {
     await open('#/rollups', /Weekly rollups/);
+    await page.locator('button.app-compare').first().click();
+    await page.getByRole('heading', { name: /as first reported and as known now/ }).waitFor();
     await expectAccessible('rollups');
   });
 });

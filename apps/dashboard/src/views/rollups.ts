@@ -5,6 +5,7 @@ import type { Figure, WeeklyRollup } from '../types.js';
 import { chart } from '../ui/chart.js';
 import { h } from '../ui/dom.js';
 import { downloads, table } from '../ui/table.js';
+import { showRevisions } from './rollup-revisions.js';
 
 const FIGURES: ReadonlyArray<{ readonly name: string; readonly title: string }> = [
   { name: 'decisionsWithinSixWeeks', title: 'Decisions within 6 weeks' },
@@ -20,6 +21,17 @@ export async function rollupsPage(la: string): Promise<HTMLElement[]> {
   const { rollups } = await getJson<{ rollups: readonly WeeklyRollup[] }>(path);
   const oldestFirst = [...rollups].reverse();
   const figure = (r: WeeklyRollup, name: string) => r.thisWeek[name] as Figure | undefined;
+  const revisions = h('div', { 'aria-live': 'polite' });
+  const compare = (r: WeeklyRollup) => {
+    const button = h(
+      'button',
+      { type: 'button', class: 'govuk-button govuk-button--secondary app-compare' },
+      'Compare',
+      h('span', { class: 'govuk-visually-hidden' }, ` ${r.week} as first reported and as known now`),
+    );
+    button.addEventListener('click', () => void showRevisions(revisions, path, r.week));
+    return button;
+  };
   return [
     h('h1', { class: 'govuk-heading-xl' }, 'Weekly rollups'),
     h(
@@ -41,16 +53,18 @@ export async function rollupsPage(la: string): Promise<HTMLElement[]> {
         ),
     table(
       'Weekly rollups, newest first',
-      ['Week', 'Revision', ...FIGURES.map((f) => f.title), 'At risk', 'Open requests'],
+      ['Week', 'Revision', ...FIGURES.map((f) => f.title), 'At risk', 'Open requests', 'Revisions'],
       rollups.map((r) => [
         r.week,
         r.revision,
         ...FIGURES.map((f) => formatFigure(figure(r, f.name), f.name === 'appealsRegistered' ? 'count' : 'rate')),
         r.atRisk.total,
         r.backlog.openRequests,
+        r.revision > 1 ? compare(r) : 'First report',
       ]),
       new Set([1, 2, 3, 4, 5, 6, 7, 8]),
     ),
     downloads(path, 'weekly rollups'),
+    revisions,
   ];
 }
