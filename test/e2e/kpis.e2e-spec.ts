@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { parse } from 'csv-parse/sync';
 import { fact, startTestApp, type TestApp } from './support/test-app.js';
 
 /** The whole flow through the service: facts posted over HTTP reach the KPI answers and the weekly rollups. */
@@ -71,6 +72,13 @@ describe('from a posted fact to the KPIs and the rollups', () => {
     const rollups = await t.inject('GET', '/api/v1/las/202/rollups/weekly');
     expect(rollups.status).toBe(200);
     expect(JSON.stringify(rollups.json)).toMatch(/"revision":1/);
+
+    const csv = await t.app.inject({ method: 'GET', url: '/api/v1/las/202/rollups/weekly?format=csv' });
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const records = parse<Record<string, string>>(csv.rawPayload, { bom: true, columns: true });
+    expect(
+      records.map((r) => [r['week'], Number(r['revision']), Number(r['thisWeek.newPlansIssued.numerator'])]),
+    ).toEqual(rollups.json.rollups.map((r: any) => [r.week, r.revision, r.thisWeek.newPlansIssued.numerator]));
   }, 60_000);
 
   it('answers problem+json for bad KPI parameters', async () => {

@@ -11,6 +11,7 @@ import { BUILT_IN_ISSUER } from './identity/identity.module.js';
 import { issuerOf } from './config/config.js';
 import { hardenEdge } from './edge/harden.js';
 import { documentSecurity } from './edge/openapi-security.js';
+import { serveDashboard } from './edge/dashboard.js';
 import { AppModule } from './app.module.js';
 import { fastifyRequestIds } from './observability/fastify-request-ids.js';
 
@@ -47,5 +48,6 @@ export async function createApp(
   );
   documentSecurity(document, issuerOf(config));
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  serveDashboard(app);
   return app;
 }

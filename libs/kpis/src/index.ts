@@ -37,3 +37,4 @@ export { KpisController } from './http/kpis.controller.js';
 export { CasesController } from './http/cases.controller.js';
 export { ProjectionsAdminController, RebuildTracker } from './http/projections-admin.controller.js';
 export { parseKpiQuery, parseAtRiskQuery } from './http/query-params.js';
+export * from './http/exports/index.js';

@@ -13,6 +13,7 @@ import { KpiService, type CaseClockAnswer } from '../kpi-service.js';
 import type { AtRiskReport } from '../measures/at-risk.js';
 import { whenReady } from './kpis.controller.js';
 import { AtRiskReportDto, CaseClockDto } from './kpi.dto.js';
+import { atRiskTable, Exportable } from './exports/index.js';
 import { parseAsOfOnly, parseAtRiskQuery, parseCaseId, parseLa, type RawQuery } from './query-params.js';
 
 @ApiTags('cases')
@@ -44,6 +45,7 @@ export class CasesController {
 
   @Access({ roles: ['manager'], la: 'path', audit: 'case-data' })
   @Get('at-risk')
+  @Exportable(atRiskTable)
   @ApiOperation({ summary: 'Cases whose next statutory deadline has passed or falls within N days, soonest first' })
   @ApiParam({ name: 'la', example: '202' })
   @ApiQuery({ name: 'withinDays', required: false, description: 'Default 28, at most 366' })

@@ -15,6 +15,7 @@ import { londonDate, KpiService, type KpiName } from '../kpi-service.js';
 import type { KpiReport } from '../figures.js';
 import { FigureDto, KpiReportDto, TribunalReportDto } from './kpi.dto.js';
 import { parseKpiQuery, parseLa, type RawQuery } from './query-params.js';
+import { Exportable, kpiTable } from './exports/index.js';
 
 /** The query parameters every KPI route takes, documented once. */
 export function ApiKpiQuery(): MethodDecorator {
@@ -56,6 +57,7 @@ export class KpisController {
   constructor(private readonly kpis: KpiService) {}
 
   @Access(KPI_ACCESS)
+  @Exportable(kpiTable)
   @Get('six-week-decisions')
   @ApiOperation({ summary: 'Requests decided within 6 weeks (withdrawn excluded)' })
   @ApiKpiQuery()
@@ -65,6 +67,7 @@ export class KpisController {
   }
 
   @Access(KPI_ACCESS)
+  @Exportable(kpiTable)
   @Get('no-plan-notices')
   @ApiOperation({ summary: 'Notices that no plan will be issued, given within 16 weeks' })
   @ApiKpiQuery()
@@ -74,6 +77,7 @@ export class KpisController {
   }
 
   @Access(KPI_ACCESS)
+  @Exportable(kpiTable)
   @Get('twenty-week-timeliness')
   @ApiOperation({
     summary: 'New plans issued within 20 weeks (SEN2)',
@@ -88,6 +92,7 @@ export class KpisController {
   }
 
   @Access(KPI_ACCESS)
+  @Exportable(kpiTable)
   @Get('draft-plan-breaches')
   @ApiOperation({ summary: 'Final plans issued before the 15-day representation window on the draft ended' })
   @ApiKpiQuery()
@@ -97,6 +102,7 @@ export class KpisController {
   }
 
   @Access(KPI_ACCESS)
+  @Exportable(kpiTable)
   @Get('annual-reviews')
   @ApiOperation({
     summary: 'Annual reviews: due, held on time, held late, overdue; decisions, amendments, phase transfers',
@@ -109,6 +115,7 @@ export class KpisController {
   }
 
   @Access(KPI_ACCESS)
+  @Exportable(kpiTable)
   @Get('tribunal')
   @ApiOperation({
     summary: 'Tribunal appeals: registered, appeal rate by both methods, outcomes, orders complied with on time',
@@ -120,6 +127,7 @@ export class KpisController {
   }
 
   @Access(KPI_ACCESS)
+  @Exportable(kpiTable)
   @Get('caseload')
   @ApiOperation({
     summary: 'Active plans and open requests (by week of the clock) on the last day of each period',

@@ -1,4 +1,5 @@
 import { Access } from '#http';
+import { Exportable } from '#kpis';
 import {
   BadRequestException,
   Controller,
@@ -23,6 +24,7 @@ import {
 import { ReadModelNotReadyError } from '#projections';
 import { IncompleteWeekError, ProjectorBehindError, RollupService, type PublishResult } from '../rollup-service.js';
 import type { WeeklyRollup } from '../rollup.js';
+import { rollupsTable } from './rollups-table.js';
 import { PublishResultDto, WeeklyRollupsDto } from './rollup.dto.js';
 import { parsePublishQuery, parseRollupsQuery, type RawQuery } from './query-params.js';
 
@@ -34,6 +36,7 @@ export class RollupsController {
 
   @Access({ roles: ['manager', 'board'], la: 'path' })
   @Get('weekly')
+  @Exportable(rollupsTable)
   @ApiOperation({
     summary: 'Weekly KPI rollups of an LA',
     description:

@@ -1,0 +1,63 @@
+import {
+  applyDecorators,
+  UseInterceptors,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
+import { ApiProduces, ApiQuery } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { from, mergeMap, type Observable } from 'rxjs';
+import { toCsv } from './csv.js';
+import { chooseFormat, CSV_TYPE, XLSX_TYPE, type ExportFormat } from './negotiate.js';
+import type { Table } from './table.js';
+import { toXlsx } from './xlsx.js';
+
+/** Flattens a route's JSON answer to a table; `la` is the route's `{la}` parameter. */
+export type ToTable<T> = (answer: T, la: string) => Table;
+
+/**
+ * Answers a JSON route as CSV or XLSX when asked (`format=csv|xlsx` or the Accept header). The `format` parameter
+ * is taken off the query before the route reads it. Exports are files of case-level or board figures: they are
+ * never stored by caches (`Cache-Control: no-store`) and come as an attachment named after the report.
+ */
+class ExportInterceptor<T> implements NestInterceptor<T, unknown> {
+  constructor(private readonly toTable: ToTable<T>) {}
+
+  intercept(context: ExecutionContext, next: CallHandler<T>): Observable<unknown> {
+    const http = context.switchToHttp();
+    const request = http.getRequest<FastifyRequest<{ Querystring: Record<string, unknown> }>>();
+    const reply = http.getResponse<FastifyReply>();
+    const query = request.query;
+    const format = chooseFormat(query?.['format'], request.headers.accept);
+    if (query !== undefined && query !== null) delete query['format'];
+    if (format === 'json') return next.handle();
+    const params = request.params as Record<string, string | undefined>;
+    return next
+      .handle()
+      .pipe(mergeMap((answer) => from(this.write(reply, format, this.toTable(answer, params['la'] ?? '')))));
+  }
+
+  private async write(reply: FastifyReply, format: Exclude<ExportFormat, 'json'>, table: Table): Promise<Buffer> {
+    const body = format === 'csv' ? toCsv(table) : await toXlsx(table);
+    void reply
+      .header('content-type', format === 'csv' ? `${CSV_TYPE}; charset=utf-8` : XLSX_TYPE)
+      .header('content-disposition', `attachment; filename="${table.name}.${format}"`)
+      .header('cache-control', 'no-store');
+    return body;
+  }
+}
+
+/** Lets a route answer CSV and XLSX beside JSON, and documents it. */
+export function Exportable<T>(toTable: ToTable<T>): MethodDecorator {
+  return applyDecorators(
+    UseInterceptors(new ExportInterceptor(toTable)),
+    ApiProduces('application/json', CSV_TYPE, XLSX_TYPE),
+    ApiQuery({
+      name: 'format',
+      required: false,
+      enum: ['json', 'csv', 'xlsx'],
+      description: 'csv (UTF-8 with BOM) or xlsx instead of JSON; the Accept header works too',
+    }),
+  );
+}
