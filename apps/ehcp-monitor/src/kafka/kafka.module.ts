@@ -41,10 +41,11 @@ const KAFKA_CHUNK_SIZE = 500;
 const PARTITIONS_IN_PARALLEL = 3;
 
 const nestLogger = new Logger('Kafka');
+// The context's fields become fields of the JSON log line (and fall under its redaction), not text in the message.
 const messagingLogger: MessagingLogger = {
-  log: (message, context) => nestLogger.log(`${message} ${JSON.stringify(context ?? {})}`),
-  warn: (message, context) => nestLogger.warn(`${message} ${JSON.stringify(context ?? {})}`),
-  error: (message, context) => nestLogger.error(`${message} ${JSON.stringify(context ?? {})}`),
+  log: (message, context) => nestLogger.log({ ...context, msg: message }),
+  warn: (message, context) => nestLogger.warn({ ...context, msg: message }),
+  error: (message, context) => nestLogger.error({ ...context, msg: message }),
 };
 
 /**
