@@ -25,7 +25,7 @@ try {
     for (let run = 0; run < RUNS; run++) {
       const context = await browser.newContext();
       const page = await context.newPage();
-      await signIn(page, [values.la]);
+      await signIn(page, values.url, process.env.DATA_DIR ?? './data', [values.la]);
       const started = performance.now();
       await page.goto(`${values.url}/${hash}`);
       await page.locator(ready).waitFor({ timeout: 120_000 });

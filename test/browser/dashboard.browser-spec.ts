@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { fact, startTestApp, type TestApp } from '../e2e/support/test-app.js';
 import { launchChromium, screenshot, seriousViolations } from './support/browser.js';
 import { signIn } from './support/sign-in.js';
+import { freePort } from '../bench/service.js';
 
 jest.setTimeout(180_000);
 
@@ -62,8 +63,9 @@ describe('the dashboard in Chromium', () => {
   beforeAll(async () => {
     execFileSync('npm', ['run', '--silent', 'build:dashboard'], { stdio: 'ignore' });
     browser = await launchChromium();
-    t = await startTestApp();
-    base = await t.listen();
+    const port = await freePort();
+    t = await startTestApp({ env: { PUBLIC_URL: `http://127.0.0.1:${port}` } });
+    base = await t.listen(port);
     const posted = await t.inject('POST', '/api/v1/las/202/events', facts());
     expect(posted.json.every((r: { status: string }) => r.status === 'accepted')).toBe(true);
     const deadline = Date.now() + 60_000;
@@ -87,7 +89,7 @@ describe('the dashboard in Chromium', () => {
     expect(republished.json.issued.length).toBeGreaterThan(0);
     const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
-    await signIn(page);
+    await signIn(page, base, t.dataDir);
   });
 
   afterAll(async () => {

@@ -1,16 +1,21 @@
 import type { Page } from 'playwright-core';
+import { LocalAccounts } from '#http';
 
 /**
- * Signs the dashboard in for a test. For now the page is given a token directly in sessionStorage (where the
- * dashboard keeps the access token after the OIDC code flow): its payload carries the `la` claim the dashboard
- * reads for display. Replace this one function by a sign-in through the issuer once the service has one.
+ * Signs the dashboard in as a person would: a local account of the built-in issuer, its sign-in form, and back to
+ * the dashboard by the authorization-code flow with PKCE.
  */
-export async function signIn(page: Page, las: readonly string[] = ['202']): Promise<void> {
-  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const token = `${part({ alg: 'none', typ: 'JWT' })}.${part({ sub: 'browser-test', la: las })}.`;
-  await page.addInitScript((value: string) => {
-    // Runs in the page: its sessionStorage, typed here without the DOM library.
-    const page = globalThis as unknown as { sessionStorage: { setItem(key: string, value: string): void } };
-    page.sessionStorage.setItem('ehcp.accessToken', value);
-  }, token);
+export async function signIn(
+  page: Page,
+  base: string,
+  dataDir: string,
+  las: readonly string[] = ['202'],
+): Promise<void> {
+  const password = 'browser test password 1';
+  await new LocalAccounts(dataDir).addUser('browser-test', password, ['manager'], las);
+  await page.goto(`${base}/`);
+  await page.getByLabel('Username').fill('browser-test');
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.origin === new URL(base).origin && !url.search.includes('code='));
 }

@@ -13,8 +13,8 @@ import { createTestDatabase, type TestDatabase } from '../../setup/services.js';
 
 export interface TestApp {
   readonly app: NestFastifyApplication;
-  /** Listens on an ephemeral loopback port and answers the base URL, for clients that need a real socket. */
-  listen(): Promise<string>;
+  /** Listens on a loopback port (ephemeral by default) and answers the base URL, for clients that need a socket. */
+  listen(port?: number): Promise<string>;
   /** Answers as the caller of `token` (default: a manager, case system and admin of every LA). */
   inject(
     method: 'GET' | 'POST',
@@ -55,8 +55,8 @@ export async function startTestApp(
     defaultToken,
     dataDir: config.dataDir,
     ...(database ? { database } : {}),
-    async listen() {
-      await app.listen(0, '127.0.0.1');
+    async listen(port = 0) {
+      await app.listen(port, '127.0.0.1');
       const address = app.getHttpServer().address();
       if (address === null || typeof address === 'string') throw new Error('the app did not listen on a port');
       return `http://127.0.0.1:${address.port}`;

@@ -21,9 +21,18 @@ async function authConfig(): Promise<AuthConfig | null> {
   return (await response.json()) as AuthConfig;
 }
 
+/** Plain http only for an issuer on this machine (the built-in one in development); anywhere else https. */
+function insecure(issuer: URL): Record<symbol, boolean> {
+  const local = issuer.hostname === 'localhost' || issuer.hostname === '127.0.0.1';
+  return issuer.protocol === 'http:' && local ? { [oauth.allowInsecureRequests]: true } : {};
+}
+
 async function discover(config: AuthConfig): Promise<oauth.AuthorizationServer> {
   const issuer = new URL(config.issuer);
-  return oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, { algorithm: 'oidc' }));
+  return oauth.processDiscoveryResponse(
+    issuer,
+    await oauth.discoveryRequest(issuer, { algorithm: 'oidc', ...insecure(issuer) }),
+  );
 }
 
 /**
@@ -49,6 +58,7 @@ export async function ensureSignedIn(): Promise<boolean> {
       params,
       redirectUri(),
       verifier,
+      insecure(new URL(config.issuer)),
     );
     const result = await oauth.processAuthorizationCodeResponse(as, client, response);
     storeAccessToken(result.access_token);

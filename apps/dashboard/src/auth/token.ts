@@ -19,8 +19,9 @@ export function tokenLas(token: string | null): string[] {
   if (payload === undefined) return [];
   try {
     const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
-    const claims = JSON.parse(json) as { la?: unknown };
-    return Array.isArray(claims.la) ? claims.la.filter((la): la is string => typeof la === 'string') : [];
+    const claims = JSON.parse(json) as { las?: unknown; la?: unknown };
+    const las = claims.las ?? claims.la;
+    return Array.isArray(las) ? las.filter((la): la is string => typeof la === 'string') : [];
   } catch {
     return [];
   }
