@@ -115,6 +115,7 @@ describe('20-week timeliness (SEN2)', () => {
       rate: 0.6667,
     });
     expect(total.figures['averageWeeks']!.rate).toBeCloseTo((140 + 121 + 122 + 182 + 427) / 7 / 5, 2);
+    expect(total.figures['averageWeeks']).toMatchObject({ mean: 28.34, n: 5 });
     expect(total.figures['overTwentyWeeksUnderYear']).toMatchObject({ numerator: 1, denominator: 5 });
     expect(total.figures['overYear']).toMatchObject({ numerator: 1, denominator: 5 });
     expect(total.figures['transferredIn']!.numerator).toBe(1);
