@@ -3,13 +3,16 @@ import { breakdownValue, type Breakdown, type BreakdownAttributes } from './brea
 import { periodsBetween, type GroupBy, type Period } from './periods.js';
 
 /**
- * One number with how it was reached. A rate has a denominator; a count has none; an average is the numerator
- * (a sum) over the denominator (how many were summed).
+ * One number with how it was reached. A rate has a denominator; a count has none; an average is `{ mean, n }` (the
+ * mean of n values), also given as the numerator (their sum) over the denominator (n) for existing readers.
  */
 export interface Figure {
   readonly numerator: number;
   readonly denominator: number | null;
   readonly rate: number | null;
+  /** For an average: the mean (null when there is nothing to average) and how many values it is the mean of. */
+  readonly mean?: number | null;
+  readonly n?: number;
   /** The cases behind the figure, when asked for: those counted in the numerator and in the denominator. */
   readonly cases?: { readonly numerator: readonly string[]; readonly denominator: readonly string[] };
 }
@@ -151,6 +154,8 @@ function figuresFor<R extends BreakdownAttributes>(
           numerator: round(sum, 4),
           denominator: counted.length,
           rate: counted.length === 0 ? null : round(sum / counted.length, 2),
+          mean: counted.length === 0 ? null : round(sum / counted.length, 2),
+          n: counted.length,
           ...(includeCases ? { cases: { numerator: caseIds(counted), denominator: caseIds(counted) } } : {}),
         };
         break;

@@ -115,10 +115,27 @@ describe('20-week timeliness (SEN2)', () => {
       rate: 0.6667,
     });
     expect(total.figures['averageWeeks']!.rate).toBeCloseTo((140 + 121 + 122 + 182 + 427) / 7 / 5, 2);
+    expect(total.figures['averageWeeks']).toMatchObject({ mean: 28.34, n: 5 });
     expect(total.figures['overTwentyWeeksUnderYear']).toMatchObject({ numerator: 1, denominator: 5 });
     expect(total.figures['overYear']).toMatchObject({ numerator: 1, denominator: 5 });
     expect(total.figures['transferredIn']!.numerator).toBe(1);
     expect(total.figures['tribunalOrderedWithinDeadline']).toMatchObject({ numerator: 1, denominator: 1 });
+  });
+
+  it('counts a new plan whose request is not recorded in the including-exceptions denominator, as not within', () => {
+    const untimed = newPlan('U1', '2024-01-01', '2024-06-01', '2024-05-20', 152, {
+      requestDate: null,
+      dueDate: null,
+      daysTaken: null,
+    });
+    const { total } = twentyWeekTimeliness([...rows, untimed], { ...YEAR, includeCases: true });
+    expect(total.figures['newPlansIssued']!.numerator).toBe(6);
+    // SEN2 counts every new plan: the denominator equals new plans issued.
+    expect(total.figures['withinTwentyWeeksIncludingExceptions']).toMatchObject({ numerator: 3, denominator: 6 });
+    expect(total.figures['untimedNewPlans']).toMatchObject({ numerator: 1, cases: { numerator: ['U1'] } });
+    // An untimed plan cannot be timed: it is left out of the excluding-exceptions rate and of the average.
+    expect(total.figures['withinTwentyWeeksExcludingExceptions']).toMatchObject({ numerator: 2, denominator: 3 });
+    expect(total.figures['averageWeeks']!.denominator).toBe(5);
   });
 
   it('groups by the month of the final plan', () => {

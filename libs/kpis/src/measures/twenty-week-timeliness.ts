@@ -14,6 +14,8 @@ const newPlan = (row: Row, period: { from: string; to: string }) => row.fact.coh
 const measurable = (row: Row, period: { from: string; to: string }) =>
   newPlan(row, period) && row.fact.daysTaken !== null && row.fact.dueDate !== null;
 const withinTwentyWeeks = (row: Row) => row.fact.issuedOn <= row.fact.dueDate!;
+/** An untimed plan (no request recorded) is not shown to be within 20 weeks, so it counts as not within. */
+const timedAndWithin = (row: Row) => row.fact.daysTaken !== null && row.fact.dueDate !== null && withinTwentyWeeks(row);
 
 export const TWENTY_WEEK_MEASURES: readonly Measure<Row>[] = [
   {
@@ -26,9 +28,16 @@ export const TWENTY_WEEK_MEASURES: readonly Measure<Row>[] = [
     name: 'withinTwentyWeeksIncludingExceptions',
     kind: 'rate',
     description:
-      'Of new plans issued, those within 20 weeks; plans with an exception stay in the denominator (a plan whose request is not recorded cannot be timed and is left out)',
-    counts: measurable,
-    meets: withinTwentyWeeks,
+      'Of new plans issued (the denominator is newPlansIssued, as SEN2 counts every new plan), those within 20 weeks; plans with an exception stay in, and a plan whose request is not recorded counts as not within (see untimedNewPlans)',
+    counts: newPlan,
+    meets: timedAndWithin,
+  },
+  {
+    name: 'untimedNewPlans',
+    kind: 'count',
+    description:
+      'Data quality: new plans issued in the period whose request is not recorded, so they cannot be timed (counted as not within 20 weeks including exceptions)',
+    counts: (row, period) => newPlan(row, period) && !measurable(row, period),
   },
   {
     name: 'withinTwentyWeeksExcludingExceptions',
