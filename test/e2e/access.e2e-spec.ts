@@ -161,6 +161,12 @@ describe('access control over every route of the OpenAPI document', () => {
     expect(records.length).toBe(before + 1);
     expect(records[0]).toMatchObject({ caseIds: ['ACL-1'], status: 200, roles: ['manager'] });
 
+    // A case list downloaded as CSV is audited with its case references too.
+    const csv = await t.inject('GET', '/api/v1/las/202/at-risk?withinDays=366&format=csv', undefined, manager);
+    expect(csv.status).toBe(200);
+    const atRisk = (await audit()).filter((r) => r.route === '/api/v1/las/:la/at-risk');
+    expect(atRisk[0]).toMatchObject({ caseIds: ['ACL-1'], status: 200 });
+
     const client = new pg.Client({ connectionString: t.database!.url });
     await client.connect();
     try {

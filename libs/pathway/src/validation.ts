@@ -111,7 +111,8 @@ function object(fields: Readonly<Record<string, Field>>): Check {
       }
     }
     for (const name of Object.keys(v)) {
-      if (!Object.hasOwn(fields, name)) errors.push({ path: `${path}.${name}`, message: 'is not a field of this event' });
+      if (!Object.hasOwn(fields, name))
+        errors.push({ path: `${path}.${name}`, message: 'is not a field of this event' });
     }
     return errors;
   };
@@ -250,7 +251,8 @@ function unreadableStrings(value: unknown, path: string, depth = 0): ShapeError[
   const errors: ShapeError[] = [];
   for (const [key, inner] of Object.entries(value)) {
     const innerPath = Array.isArray(value) ? `${path}[${key}]` : path === '' ? key : `${path}.${key}`;
-    if (UNREADABLE.test(key)) errors.push({ path: innerPath, message: 'is a key holding a NUL character or a lone surrogate' });
+    if (UNREADABLE.test(key))
+      errors.push({ path: innerPath, message: 'is a key holding a NUL character or a lone surrogate' });
     else errors.push(...unreadableStrings(inner, innerPath, depth + 1));
   }
   return errors;

@@ -32,7 +32,7 @@ export class AuditInterceptor implements NestInterceptor {
       (async () => {
         try {
           const answer: unknown = await lastValueFrom(next.handle(), { defaultValue: undefined });
-          const found = caseIdsIn(answer);
+          const found = caseIdsIn(request.answerBeforeExport ?? answer);
           const params = request.params as Record<string, unknown>;
           if (typeof params.caseId === 'string' && !found.ids.includes(params.caseId)) {
             found.ids.unshift(params.caseId);

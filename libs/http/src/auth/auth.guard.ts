@@ -21,6 +21,8 @@ export const AUTH_SETTINGS = Symbol('AUTH_SETTINGS');
 export interface AuthorisedRequest extends FastifyRequest {
   principal?: Principal;
   accessRule?: AccessRule;
+  /** A route's JSON answer when it left as a CSV or XLSX file (set by the export layer, read by the audit). */
+  answerBeforeExport?: unknown;
 }
 
 const PROBLEM = 'https://ehcp-monitor.dev/problems/';

@@ -6,6 +6,7 @@ import {
   type NestInterceptor,
 } from '@nestjs/common';
 import { ApiProduces, ApiQuery } from '@nestjs/swagger';
+import type { AuthorisedRequest } from '#http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, mergeMap, type Observable } from 'rxjs';
 import { toCsv } from './csv.js';
@@ -33,9 +34,13 @@ class ExportInterceptor<T> implements NestInterceptor<T, unknown> {
     if (query !== undefined && query !== null) delete query['format'];
     if (format === 'json') return next.handle();
     const params = request.params as Record<string, string | undefined>;
-    return next
-      .handle()
-      .pipe(mergeMap((answer) => from(this.write(reply, format, this.toTable(answer, params['la'] ?? '')))));
+    return next.handle().pipe(
+      mergeMap((answer) => {
+        // The audit reads the case references from the answer before it became a file.
+        (request as AuthorisedRequest).answerBeforeExport = answer;
+        return from(this.write(reply, format, this.toTable(answer, params['la'] ?? '')));
+      }),
+    );
   }
 
   private async write(reply: FastifyReply, format: Exclude<ExportFormat, 'json'>, table: Table): Promise<Buffer> {
