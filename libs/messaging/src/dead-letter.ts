@@ -8,6 +8,12 @@ export const DEAD_LETTER_HEADERS = {
   deadLetteredAt: 'x-dlq-at',
 } as const;
 
+/** On a dead letter sent without the original payload (too large to copy): why, and the original's size in bytes. */
+export const DEAD_LETTER_PAYLOAD_HEADERS = {
+  omitted: 'x-dlq-payload-omitted',
+  size: 'x-original-size',
+} as const;
+
 export interface DeadLetter {
   readonly code: string;
   readonly reason: string;

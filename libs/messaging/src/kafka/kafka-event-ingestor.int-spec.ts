@@ -297,6 +297,65 @@ describe('KafkaEventIngestor against a real broker', () => {
     expect(gaps[2]).toBeGreaterThanOrEqual(40);
   }, 60_000);
 
+  it('dead-letters a message whose handler keeps throwing after a bounded number of attempts, in a chunk too', async () => {
+    const { topic, deadLetterTopic } = await freshTopics('ingest_bounded', 1);
+    const key = 'CASE-bounded-1';
+    await publishEnvelopes(
+      topic,
+      [1, 2, 3].map((sequence) => ({ eventId: `bounded-${sequence}`, caseId: key, sequence })),
+    );
+    const store = new RecordingStore();
+    const throwsOnSecond = (envelope: unknown) => {
+      if ((envelope as TestEnvelope).sequence === 2) throw new Error('invalid byte sequence for encoding "UTF8"');
+    };
+    const consumer = ingestor({
+      topic,
+      deadLetterTopic,
+      groupId: uniqueName('ingest_bounded_group'),
+      maxAttempts: 3,
+      handle: (envelope, context) => {
+        throwsOnSecond(envelope);
+        return Promise.resolve(store.record(envelope, context));
+      },
+      handleBatch: (envelopes, contexts) => {
+        envelopes.forEach(throwsOnSecond);
+        return Promise.resolve(envelopes.map((envelope, i) => store.record(envelope, contexts[i]!)));
+      },
+    });
+    await consumer.start();
+    await waitFor(() => store.storedCount === 2, 30_000, 'the other messages to be stored');
+    const [letter] = await readTopic(kafka, deadLetterTopic, 1);
+    expect(letter!.headers).toMatchObject({ 'x-dlq-code': 'handler-failed', 'x-original-offset': '1' });
+    expect(letter!.headers['x-dlq-reason']).toMatch(/handling failed 3 times: .*invalid byte sequence/);
+    expect(store.storedOrderOf(key)).toEqual([1, 3]);
+    await waitFor(async () => (await consumer.lag()).total === 0, 10_000, 'the group to commit past it');
+  }, 60_000);
+
+  it('dead-letters a message too large to copy without its payload, with its coordinates and size', async () => {
+    const { topic, deadLetterTopic } = await freshTopics('ingest_large', 1);
+    const key = 'CASE-large-1';
+    const large = `{"eventId": "large", "caseId": "${key}", "padding": "${'x'.repeat(5000)}"`;
+    await publisher.publishBatch(topic, [{ key, value: large }]);
+    const store = new RecordingStore();
+    const consumer = ingestor({
+      topic,
+      deadLetterTopic,
+      groupId: uniqueName('ingest_large_group'),
+      maxDeadLetterBytes: 1024,
+      handle: (envelope, context) => Promise.resolve(store.record(envelope, context)),
+    });
+    await consumer.start();
+    const [letter] = await readTopic(kafka, deadLetterTopic, 1);
+    expect(letter!.value).toBeNull();
+    expect(letter!.headers).toMatchObject({
+      'x-dlq-code': 'invalid_json',
+      'x-dlq-payload-omitted': 'too-large',
+      'x-original-size': String(Buffer.byteLength(large)),
+      'x-original-topic': topic,
+      'x-original-offset': '0',
+    });
+  }, 60_000);
+
   it('reports lag per partition before consuming and none once everything is committed', async () => {
     const { topic, deadLetterTopic } = await freshTopics('ingest_lag', 3);
     const envelopes = testEnvelopes(4, 3, 'lag');

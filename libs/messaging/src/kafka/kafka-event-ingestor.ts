@@ -1,7 +1,7 @@
 import kafkajs from 'kafkajs';
 import type { Admin, Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from '../backoff.js';
-import { deadLetterHeaders } from '../dead-letter.js';
+import { DEAD_LETTER_PAYLOAD_HEADERS, deadLetterHeaders } from '../dead-letter.js';
 import { decodeEnvelope } from '../decode.js';
 import type {
   ConsumerLag,
@@ -39,6 +39,14 @@ export interface KafkaEventIngestorOptions {
   readonly commitEvery?: number;
   readonly commitIntervalMs?: number;
   readonly backoff?: BackoffPolicy;
+  /**
+   * Attempts at a message whose handling throws before it is dead-lettered with the error (default 8, with the
+   * backoff between them), so one poison message cannot hold its partition for good. A chunk that keeps failing is
+   * answered message by message, so only the message that throws is dead-lettered.
+   */
+  readonly maxAttempts?: number;
+  /** A message larger than this is dead-lettered without its payload, with its coordinates and size (default 900 KiB). */
+  readonly maxDeadLetterBytes?: number;
   /** How long stop() waits for an in-flight handler before abandoning it (the message is then redelivered). */
   readonly stopGraceMs?: number;
   /** Partitions handled at once (default 1); order within a partition, hence within a case, is kept either way. */
@@ -74,6 +82,8 @@ export class KafkaEventIngestor implements EventIngestor {
   private readonly logger: MessagingLogger;
   private readonly clock: () => Date;
   private readonly backoff: BackoffPolicy;
+  private readonly maxAttempts: number;
+  private readonly maxDeadLetterBytes: number;
   private consumer: Consumer | undefined;
   private producer: Producer | undefined;
   private admin: Admin | undefined;
@@ -89,6 +99,8 @@ export class KafkaEventIngestor implements EventIngestor {
     this.logger = options.logger ?? stderrLogger;
     this.clock = options.clock ?? (() => new Date());
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
+    this.maxAttempts = options.maxAttempts ?? 8;
+    this.maxDeadLetterBytes = options.maxDeadLetterBytes ?? 900 * 1024;
   }
 
   async start(): Promise<void> {
@@ -261,6 +273,14 @@ export class KafkaEventIngestor implements EventIngestor {
       } catch (error) {
         this.counters.retries += 1;
         if (this.stopping) return false;
+        if (attempt >= this.maxAttempts) {
+          // Answer the chunk message by message: only a message that keeps throwing is dead-lettered.
+          for (const { message } of chunk) {
+            if (!(await this.processMessage(topic, partition, message, heartbeat))) return false;
+            await answered(message);
+          }
+          return true;
+        }
         const delayMs = retryDelayMs(attempt, this.backoff);
         this.logger.warn('batch handler failed; retrying the same messages', {
           topic,
@@ -310,6 +330,10 @@ export class KafkaEventIngestor implements EventIngestor {
       } catch (error) {
         this.counters.retries += 1;
         if (this.stopping) return false;
+        if (attempt >= this.maxAttempts) {
+          const reason = `handling failed ${attempt} times: ${describeError(error)}`;
+          return this.deadLetter(message, context, 'handler-failed', reason, heartbeat);
+        }
         const delayMs = retryDelayMs(attempt, this.backoff);
         this.logger.warn('handler failed; retrying the same message', {
           topic,
@@ -359,21 +383,39 @@ export class KafkaEventIngestor implements EventIngestor {
     reason: string,
     heartbeat: () => Promise<void>,
   ): Promise<boolean> {
-    const headers = deadLetterHeaders(
-      { code, reason, topic: context.topic, partition: context.partition, offset: context.offset },
-      this.clock(),
-      stringHeaders(message.headers),
-    );
+    const size = message.value?.length ?? 0;
+    let withPayload = size <= this.maxDeadLetterBytes;
+    const headersFor = (payload: boolean) => ({
+      ...deadLetterHeaders(
+        { code, reason, topic: context.topic, partition: context.partition, offset: context.offset },
+        this.clock(),
+        payload ? stringHeaders(message.headers) : {},
+      ),
+      ...(payload
+        ? {}
+        : { [DEAD_LETTER_PAYLOAD_HEADERS.omitted]: 'too-large', [DEAD_LETTER_PAYLOAD_HEADERS.size]: String(size) }),
+    });
     for (let attempt = 1; ; attempt += 1) {
       try {
         await this.producer!.send({
           topic: this.deadLetterTopic,
           acks: -1,
-          messages: [{ key: message.key, value: message.value, headers }],
+          messages: [
+            {
+              key: withPayload ? message.key : null,
+              value: withPayload ? message.value : null,
+              headers: headersFor(withPayload),
+            },
+          ],
         });
         break;
       } catch (error) {
         if (this.stopping) return false;
+        // The broker refuses the copy as too large: the letter goes without the payload (its coordinates say where).
+        if (withPayload && /too large|MESSAGE_TOO_LARGE|RecordTooLarge/i.test(describeError(error))) {
+          withPayload = false;
+          continue;
+        }
         const delayMs = retryDelayMs(attempt, this.backoff);
         this.logger.warn('dead-letter publish failed; retrying', {
           topic: context.topic,
