@@ -44,6 +44,8 @@ export async function createApp(
         'Records EHCP pathway facts from case systems and serves the statutory clocks and SEN2-aligned KPIs.',
       )
       .setVersion('1')
+      .setLicense('MIT', 'https://opensource.org/license/mit')
+      .addServer(config.publicUrl)
       .build(),
   );
   documentSecurity(document, issuerOf(config));
