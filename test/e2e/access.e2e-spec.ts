@@ -29,6 +29,7 @@ const MATRIX: Record<string, readonly Role[] | 'public'> = {
   'GET /api/v1/admin/projections/{projection}/rebuild': ['admin'],
   'POST /api/v1/admin/las/{la}/cases/{caseId}/erase': ['admin'],
   'GET /api/v1/admin/audit': ['admin'],
+  'POST /api/v1/admin/backup': ['admin'],
   'GET /health': ['admin'],
   'GET /health/live': 'public',
   'GET /health/ready': 'public',

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { adminCommand } from './admin.js';
 import { UsageError, positiveInt } from './args.js';
+import { backupCommand, restoreCommand } from './backup.js';
 import { generateCommand } from './generate.js';
 import { accountsCommand, bearerToken, tokenCommand } from './identity.js';
 import { verifyCalibrationCommand } from './verify-calibration.js';
@@ -77,6 +78,7 @@ async function run(command: CommandName, args: string[], io: CliOutput): Promise
       role: { type: 'string' },
       id: { type: 'string' },
       username: { type: 'string' },
+      'data-dir': { type: 'string' },
     },
     allowPositionals: command === 'clients' || command === 'users',
     strict: true,
@@ -105,6 +107,10 @@ async function run(command: CommandName, args: string[], io: CliOutput): Promise
       return;
     case 'token':
       return tokenCommand(values);
+    case 'backup':
+      return backupCommand(values);
+    case 'restore':
+      return restoreCommand(values);
     case 'clients':
     case 'users':
       return accountsCommand(command, positionals[0], values);

@@ -31,6 +31,13 @@ ehcp-monitor generate --la 881 --like 2024 [--seed 1] [--years 5] --out essex.nd
   'publish-rollups': `ehcp-monitor publish-rollups [--la 202] [--url http://localhost:3000]
   Computes the weekly rollups now and publishes new revisions.
 `,
+  backup: `ehcp-monitor backup --out backup.tar.gz [--url http://localhost:3000]
+  Asks the running service (embedded storage) for a consistent copy of its database; on PostgreSQL use pg_dump.
+  Keep DATA_DIR/oidc (the issuer's keys, clients and users) with it.
+`,
+  restore: `ehcp-monitor restore --file backup.tar.gz --data-dir ./data-restored
+  Makes a new embedded data folder from a backup; start the service on it with DATA_DIR.
+`,
   auth: `Commands that call the service (import, rebuild, publish-rollups) send --token or EHCP_TOKEN, or mint a
   short-lived token from the built-in issuer's keys in DATA_DIR when no OIDC_ISSUER_URL is set.
 `,

@@ -4,6 +4,7 @@ import { BenchmarksModule } from '#benchmarks';
 import type { DestinationStream } from 'pino';
 import { SERVICE_CONFIG, type ServiceConfig } from './config/config.js';
 import { IdentityModule } from './identity/identity.module.js';
+import { BackupModule } from './backup/backup.module.js';
 import { ErasureModule } from './erasure/erasure.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IngestionModule } from './ingestion/ingestion.module.js';
@@ -38,6 +39,7 @@ export class AppModule {
         StorageModule,
         IdentityModule,
         ErasureModule,
+        BackupModule,
         HealthModule,
         MetricsModule,
         IngestionModule,

@@ -15,6 +15,8 @@ import { EVENT_STORE, PG_POOL } from './tokens.js';
 export interface Database {
   readonly connectionString: string;
   readonly embedded: boolean;
+  /** A consistent gzipped tar of the embedded data folder (PGlite's own dump); undefined on a PostgreSQL server. */
+  readonly dump?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 export const DATABASE = Symbol('DATABASE');
@@ -33,7 +35,12 @@ const logger = new Logger('Storage');
         }
         const embedded: EmbeddedPostgres = await startEmbeddedPostgres({ dataDir: config.dataDir });
         logger.log(`embedded PostgreSQL (PGlite) in ${config.dataDir}`);
-        return { connectionString: embedded.connectionString, embedded: true, close: () => embedded.close() };
+        return {
+          connectionString: embedded.connectionString,
+          embedded: true,
+          dump: () => embedded.db.dumpDataDir('gzip'),
+          close: () => embedded.close(),
+        };
       },
     },
     {
