@@ -73,7 +73,11 @@ describe('from a posted fact to the KPIs and the rollups', () => {
     expect(rollups.status).toBe(200);
     expect(JSON.stringify(rollups.json)).toMatch(/"revision":1/);
 
-    const csv = await t.app.inject({ method: 'GET', url: '/api/v1/las/202/rollups/weekly?format=csv' });
+    const csv = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/las/202/rollups/weekly?format=csv',
+      headers: { authorization: `Bearer ${t.defaultToken}` },
+    });
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     const records = parse<Record<string, string>>(csv.rawPayload, { bom: true, columns: true });
     expect(
