@@ -104,7 +104,12 @@ describe('access control over every route of the OpenAPI document', () => {
         const denied = answer.status === 401 || answer.status === 403;
         if (allowed.includes(role) && denied) allowedButRefused.push(`${role} ${op.key} ${answer.status}`);
         if (!allowed.includes(role) && answer.status !== 403) refused.push(`${role} ${op.key} ${answer.status}`);
-        expect(answer.status).toBeLessThan(500);
+        // 501 is the backup route's documented answer on a PostgreSQL server; nothing else may be a 5xx.
+        expect({ op: op.key, role, fault: answer.status >= 500 && answer.status !== 501 }).toEqual({
+          op: op.key,
+          role,
+          fault: false,
+        });
       }
     }
     expect(allowedButRefused).toEqual([]);
