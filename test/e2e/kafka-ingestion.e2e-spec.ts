@@ -89,5 +89,12 @@ describe('ingestion from Kafka through the service', () => {
 
     const health = await t.inject('GET', '/health');
     expect(health.json.info.kafkaIngestion.status).toBe('up');
+    expect(Object.keys(health.json.info.kafkaIngestion.lagByPartition).length).toBeGreaterThan(0);
+    const metrics = await t.app.inject({
+      method: 'GET',
+      url: '/metrics',
+      headers: { authorization: `Bearer ${t.defaultToken}` },
+    });
+    expect(metrics.body).toMatch(/^ehcp_kafka_consumer_partition_lag_messages\{partition="\d+"\} \d+$/m);
   }, 120_000);
 });

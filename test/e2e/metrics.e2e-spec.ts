@@ -48,6 +48,9 @@ describe('GET /metrics', () => {
       'route="/api/v1/las/:la/events",method="POST",status="200"',
     );
     expect(count).toBe(2);
+    // Two posts of facts: two audit records answered 200.
+    const audited = (text: string): number => sample(text, 'ehcp_audit_records_total', 'status="200"');
+    expect(audited(after) - audited(before)).toBe(2);
     expect(after).not.toContain('MET-1');
     for (const name of [
       'ehcp_projector_lag_positions',

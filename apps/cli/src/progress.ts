@@ -20,7 +20,8 @@ export class ProgressBar {
       const share = Math.min(1, done / this.total);
       const width = 30;
       const filled = Math.round(share * width);
-      line = `${this.label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(share * 100).toFixed(1)}% ${done}/${this.total} ${rate}/s`;
+      const eta = rate > 0 && done < this.total ? ` ETA ${duration((this.total - done) / rate)}` : '';
+      line = `${this.label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(share * 100).toFixed(1)}% ${done}/${this.total} ${rate}/s${eta}`;
     } else {
       line = `${this.label} ${done} ${rate}/s`;
     }
@@ -32,4 +33,12 @@ export class ProgressBar {
     this.update(done, true);
     if (this.stream.isTTY) this.stream.write('\n');
   }
+}
+
+/** 83 -> `1m23s`, 4000 -> `1h06m`. */
+export function duration(seconds: number): string {
+  const s = Math.ceil(seconds);
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
+  return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
 }

@@ -19,6 +19,7 @@ import {
 } from '#http';
 import { isKnownLa } from '#benchmarks';
 import { SERVICE_CONFIG, issuerOf, type ServiceConfig } from '../config/config.js';
+import { Metrics } from '../observability/metrics.js';
 import { PG_POOL } from '../storage/tokens.js';
 import { AuditController } from './audit.controller.js';
 import { AuthConfigDto } from './auth-config.dto.js';
@@ -80,9 +81,9 @@ class AuthConfigController {
     },
     {
       provide: AUDIT_LOG,
-      inject: [PG_POOL],
-      useFactory: async (pool: pg.Pool): Promise<AuditLog> => {
-        const audit = new AuditLog(pool);
+      inject: [PG_POOL, { token: Metrics, optional: true }],
+      useFactory: async (pool: pg.Pool, metrics: Metrics | undefined): Promise<AuditLog> => {
+        const audit = new AuditLog(pool, (record) => metrics?.auditRecords.inc({ status: String(record.status) }));
         await audit.migrate();
         return audit;
       },

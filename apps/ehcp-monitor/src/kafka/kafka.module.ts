@@ -138,7 +138,8 @@ class KafkaIngestion implements OnApplicationBootstrap, OnApplicationShutdown {
     this.ingestor = ingestor;
     this.health.register('kafkaIngestion', async () => {
       const lag = await ingestor.lag();
-      return { running: ingestor.isRunning(), lag: lag.total, ...ingestor.stats() };
+      const lagByPartition = Object.fromEntries(lag.partitions.map((p) => [String(p.partition), p.lag]));
+      return { running: ingestor.isRunning(), lag: lag.total, lagByPartition, ...ingestor.stats() };
     });
     nestLogger.log(`consuming ${eventsTopic} as group ${groupId}`);
   }

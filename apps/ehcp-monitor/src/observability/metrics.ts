@@ -26,6 +26,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly auditRecords = new Counter({
+    name: 'ehcp_audit_records_total',
+    help: 'Audit records written (reads of case-level data and changes of state), by HTTP status answered',
+    labelNames: ['status'] as const,
+    registers: [this.registry],
+  });
+
   constructor(states: ComponentStates) {
     collectDefaultMetrics({ register: this.registry, prefix: 'ehcp_' });
     const detail = (component: string, key: string): number | undefined => {
@@ -58,6 +65,19 @@ export class Metrics {
       collect() {
         const value = detail('kafkaIngestion', 'lag');
         if (value !== undefined) this.set(value);
+      },
+    });
+    new Gauge({
+      name: 'ehcp_kafka_consumer_partition_lag_messages',
+      help: 'Messages on each partition of the events topic not yet consumed',
+      labelNames: ['partition'] as const,
+      registers: [this.registry],
+      collect() {
+        const lags = states.get('kafkaIngestion')?.details.lagByPartition;
+        if (typeof lags !== 'object' || lags === null) return;
+        for (const [partition, lag] of Object.entries(lags as Record<string, unknown>)) {
+          if (typeof lag === 'number') this.set({ partition }, lag);
+        }
       },
     });
     new Counter({

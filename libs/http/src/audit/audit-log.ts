@@ -68,7 +68,11 @@ REVOKE UPDATE, DELETE, TRUNCATE ON audit_records FROM PUBLIC;
 
 /** The audit trail of access to personal data, in the service's database. */
 export class AuditLog {
-  constructor(private readonly pool: pg.Pool) {}
+  /** `onRecorded` is told of each record written (for a metric). */
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly onRecorded: (record: AuditRecord) => void = () => {},
+  ) {}
 
   async migrate(): Promise<void> {
     const client = await this.pool.connect();
@@ -102,6 +106,7 @@ export class AuditLog {
         record.detail ?? null,
       ],
     );
+    this.onRecorded(record);
   }
 
   async find(query: AuditQuery): Promise<StoredAuditRecord[]> {
