@@ -1,4 +1,4 @@
-import { Access, type AuthorisedRequest } from '#http';
+import { LA_CODE, Access, type AuthorisedRequest } from '#http';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
@@ -10,7 +10,6 @@ import { EVENT_STORE } from '../storage/tokens.js';
 import { RecordPathwayFacts, type FactResult } from './record-facts.command.js';
 import { CaseHistoryDto, FactResultDto, PathwayEventDto } from './events.dto.js';
 
-const LA_CODE = /^\d{3}$/;
 const CASE_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 @ApiTags('events')

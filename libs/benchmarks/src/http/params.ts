@@ -1,7 +1,6 @@
+import { LA_CODE } from '#http';
 import { BadRequestException, NotFoundException } from '@nestjs/common';
 import type { PublishedBenchmarks } from '../published-benchmarks.js';
-
-const LA_CODE = /^\d{3}$/;
 
 /** A DfE LA code: malformed is a 400, well-formed but not in the DfE's figures a 404. */
 export function parseKnownLa(benchmarks: PublishedBenchmarks, la: string): string {

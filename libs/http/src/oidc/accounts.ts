@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes, scrypt, timingSafeEqual, type BinaryLike, type ScryptOptions } from 'node:crypto';
 import { ACCESS_ROLES, type AccessRole } from '../access.js';
+import { LA_CODE } from '../la-code.js';
 import { issuerDir, writePrivateFile } from './key-store.js';
 
 /**
@@ -47,7 +48,6 @@ export function newSecret(): string {
 }
 
 const NAME = /^[A-Za-z0-9._@-]{1,64}$/;
-const LA_CODE = /^\d{3}$/;
 
 export function checkGrant(roles: readonly string[], las: readonly string[]): AccessRole[] {
   if (roles.length === 0) throw new RangeError('give at least one role');

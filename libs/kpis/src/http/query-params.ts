@@ -1,10 +1,10 @@
+import { LA_CODE } from '#http';
 import { BadRequestException } from '@nestjs/common';
 import { addDays, addMonths, isIsoDate, type IsoDate } from '#calendar';
 import { BREAKDOWNS, type Breakdown } from '../breakdowns.js';
 import type { KpiQuery } from '../kpi-service.js';
 import { GROUP_BY, type GroupBy } from '../periods.js';
 
-const LA_CODE = /^\d{3}$/;
 const CASE_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const MAX_YEARS = 15;
 

@@ -1,9 +1,9 @@
+import { LA_CODE } from '#http';
 import { BadRequestException } from '@nestjs/common';
 import { mondayOfIsoWeek } from '#calendar';
 
 export type RawQuery = Readonly<Record<string, string | string[] | undefined>>;
 
-const LA_CODE = /^\d{3}$/;
 const MAX_LIMIT = 520;
 
 export interface RollupsQuery {
