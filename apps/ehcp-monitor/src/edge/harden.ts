@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { problem } from '#http';
 import type { ServiceConfig } from '../config/config.js';
 
 /**
@@ -39,18 +40,21 @@ export async function hardenEdge(app: NestFastifyApplication, config: ServiceCon
         : request.ip;
     },
     allowList: (request) => request.url === '/health/live' || request.url === '/health/ready',
-    errorResponseBuilder: (_request, context) => ({
-      statusCode: 429,
-      type: 'https://ehcp-monitor.dev/problems/rate-limited',
-      title: 'Too Many Requests',
-      status: 429,
-      detail: `At most ${context.max} requests a minute per caller; retry in ${Math.ceil(context.ttl / 1000)} s`,
-    }),
+    // Thrown as a problem, so the service's one error filter answers it as problem+json like any other 4xx.
+    errorResponseBuilder: (_request, context) =>
+      Object.assign(
+        problem(
+          429,
+          'Too Many Requests',
+          `At most ${context.max} requests a minute per caller; retry in ${Math.ceil(context.ttl / 1000)} s`,
+          'https://ehcp-monitor.dev/problems/rate-limited',
+        ),
+        { statusCode: 429 },
+      ),
   });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', (request, reply, payload, done) => {
     if (request.url.startsWith('/api/v1/')) void reply.header('cache-control', 'no-store');
-    if (reply.statusCode === 429) void reply.header('content-type', 'application/problem+json');
     done(null, payload);
   });
 }
