@@ -114,8 +114,6 @@ async function run(command: CommandName, args: string[], io: CliOutput): Promise
     case 'clients':
     case 'users':
       return accountsCommand(command, positionals[0], values);
-    case 'auth':
-      throw new UsageError('auth is a help topic: ehcp-monitor auth --help');
   }
 }
 

@@ -38,10 +38,12 @@ ehcp-monitor generate --la 881 --like 2024 [--seed 1] [--years 5] --out essex.nd
   restore: `ehcp-monitor restore --file backup.tar.gz --data-dir ./data-restored
   Makes a new embedded data folder from a backup; start the service on it with DATA_DIR.
 `,
-  auth: `Commands that call the service (import, rebuild, publish-rollups) send --token or EHCP_TOKEN, or mint a
-  short-lived token from the built-in issuer's keys in DATA_DIR when no OIDC_ISSUER_URL is set.
-`,
 } as const;
+
+/** How the commands that call the service authenticate. */
+export const CREDENTIALS = `Commands that call the service (import, rebuild, publish-rollups, backup) send --token or EHCP_TOKEN, or mint
+a short-lived token from the built-in issuer's keys in DATA_DIR when no OIDC_ISSUER_URL is set.
+`;
 
 export type CommandName = keyof typeof COMMAND_USAGE;
 
@@ -55,4 +57,5 @@ export const EXIT_CODES = `Exit codes:
 export const USAGE = `ehcp-monitor admin commands (each takes --help and --version)
 
 ${Object.values(COMMAND_USAGE).join('\n')}
+${CREDENTIALS}
 ${EXIT_CODES}`;

@@ -1,11 +1,10 @@
-import { LA_CODE, Access, type AuthorisedRequest } from '#http';
+import { Access, badRequest, parseLaParam, type AuthorisedRequest, type FieldError } from '#http';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { fromStoredShape, streamNameFor, validatePathwayEvent, type PathwayEvent } from '#pathway';
 import type { EventStore } from '#event-store';
 import { SERVICE_CONFIG, type ServiceConfig } from '../config/config.js';
-import { badRequest, type FieldError } from '#http';
 import { EVENT_STORE } from '../storage/tokens.js';
 import { RecordPathwayFacts, type FactResult } from './record-facts.command.js';
 import { CaseHistoryDto, FactResultDto, PathwayEventDto } from './events.dto.js';
@@ -40,7 +39,7 @@ export class EventsController {
     @Req() request: AuthorisedRequest,
   ): Promise<FactResult[]> {
     const sender = request.principal?.clientId ?? request.principal?.subject ?? 'unknown';
-    return this.commandBus.execute(new RecordPathwayFacts(checkLa(la), this.parseBatch(la, body), sender));
+    return this.commandBus.execute(new RecordPathwayFacts(parseLaParam(la), this.parseBatch(la, body), sender));
   }
 
   @Access({ roles: ['manager'], la: 'path', audit: 'case-data' })
@@ -50,7 +49,7 @@ export class EventsController {
   @ApiParam({ name: 'caseId', example: 'C000123' })
   @ApiOkResponse({ type: CaseHistoryDto })
   async history(@Param('la') la: string, @Param('caseId') caseId: string): Promise<CaseHistoryDto> {
-    checkLa(la);
+    parseLaParam(la);
     if (!CASE_ID.test(caseId)) throw badRequest('caseId must be 1-64 letters, digits, dots, dashes or underscores');
     const stored = await this.store.readStream(streamNameFor(la, caseId));
     return {
@@ -127,11 +126,6 @@ function countFields(value: unknown, limit: number): number {
     }
   }
   return count;
-}
-
-function checkLa(la: string): string {
-  if (!LA_CODE.test(la)) throw badRequest('The LA in the URL must be a DfE three-digit LA code, e.g. 202');
-  return la;
 }
 
 function prefixPath(path: string): string {
