@@ -11,6 +11,14 @@
 # its controller on 127.0.0.1:KAFKA_CONTROLLER_PORT (9093); its data, pid file and log live in KAFKA_STATE_DIR
 # (default ${TMPDIR:-/tmp}/ehcp-kafka-<port>) and are recreated on every start. A broker already answering on
 # the port is reused, whoever started it.
+#
+# Two authenticated listeners beside PLAINTEXT, for testing the service's SASL and TLS settings:
+#   SASL_PLAINTEXT on 127.0.0.1:KAFKA_SCRAM_PORT (9094)      SCRAM-SHA-512
+#   SASL_SSL       on 127.0.0.1:KAFKA_SCRAM_TLS_PORT (9095)  SCRAM-SHA-512 over TLS, a self-signed certificate
+# with one development user, KAFKA_SCRAM_USER / KAFKA_SCRAM_PASSWORD (ehcp-dev / ehcp-dev-secret), created when the
+# storage is formatted. The certificate (for IP 127.0.0.1 and localhost) is made with keytool at each start; its
+# PEM, the CA a client must trust, is ${KAFKA_STATE_DIR}/tls/broker-ca.pem. These credentials are for development
+# and CI only.
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -18,6 +26,10 @@ KAFKA_VERSION="${KAFKA_VERSION:-4.1.1}"
 KAFKA_HOST=127.0.0.1
 KAFKA_PORT="${KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
+KAFKA_SCRAM_PORT="${KAFKA_SCRAM_PORT:-9094}"
+KAFKA_SCRAM_TLS_PORT="${KAFKA_SCRAM_TLS_PORT:-9095}"
+KAFKA_SCRAM_USER="${KAFKA_SCRAM_USER:-ehcp-dev}"
+KAFKA_SCRAM_PASSWORD="${KAFKA_SCRAM_PASSWORD:-ehcp-dev-secret}"
 KAFKA_CACHE_DIR="${KAFKA_CACHE_DIR:-${HOME:-/root}/.cache/ehcp-kafka/${KAFKA_VERSION}}"
 KAFKA_STATE_DIR="${KAFKA_STATE_DIR:-${TMPDIR:-/tmp}/ehcp-kafka-${KAFKA_PORT}}"
 KAFKA_START_TIMEOUT="${KAFKA_START_TIMEOUT:-90}"
@@ -29,6 +41,9 @@ PID_FILE="${KAFKA_STATE_DIR}/kafka.pid"
 LOG_FILE="${KAFKA_STATE_DIR}/kafka.log"
 DATA_DIR="${KAFKA_STATE_DIR}/data"
 CONFIG_FILE="${KAFKA_STATE_DIR}/server.properties"
+TLS_DIR="${KAFKA_STATE_DIR}/tls"
+KEYSTORE_FILE="${TLS_DIR}/broker.p12"
+CA_FILE="${TLS_DIR}/broker-ca.pem"
 
 log() { printf 'kafka.sh: %s\n' "$*" >&2; }
 die() {
@@ -90,16 +105,40 @@ random_cluster_id() {
   done
 }
 
+# A self-signed certificate for the SASL_SSL listener, valid for 127.0.0.1 and localhost, with its PEM for clients.
+# The keystore password only guards a throw-away development key in a private folder.
+make_certificate() {
+  command -v keytool >/dev/null 2>&1 || die "keytool (part of the Java runtime) is not on PATH"
+  rm -rf "$TLS_DIR"
+  mkdir -p "$TLS_DIR"
+  chmod 700 "$TLS_DIR"
+  KEYSTORE_PASSWORD="$(head -c 18 /dev/urandom | base64 | tr -d '/+=\n')"
+  keytool -genkeypair -alias broker -keyalg RSA -keysize 2048 -validity 30 -dname "CN=localhost" \
+    -ext "SAN=ip:${KAFKA_HOST},dns:localhost" -keystore "$KEYSTORE_FILE" -storetype PKCS12 \
+    -storepass "$KEYSTORE_PASSWORD" -keypass "$KEYSTORE_PASSWORD" >/dev/null 2>&1 ||
+    die "keytool could not make the broker's certificate"
+  keytool -exportcert -rfc -alias broker -keystore "$KEYSTORE_FILE" -storetype PKCS12 \
+    -storepass "$KEYSTORE_PASSWORD" -file "$CA_FILE" >/dev/null 2>&1 || die "keytool could not export the certificate"
+  chmod 600 "$KEYSTORE_FILE"
+}
+
 write_config() {
   cat >"$CONFIG_FILE" <<EOF
 process.roles=broker,controller
 node.id=1
 controller.quorum.bootstrap.servers=${KAFKA_HOST}:${KAFKA_CONTROLLER_PORT}
-listeners=PLAINTEXT://${KAFKA_HOST}:${KAFKA_PORT},CONTROLLER://${KAFKA_HOST}:${KAFKA_CONTROLLER_PORT}
-advertised.listeners=PLAINTEXT://${KAFKA_HOST}:${KAFKA_PORT},CONTROLLER://${KAFKA_HOST}:${KAFKA_CONTROLLER_PORT}
+listeners=PLAINTEXT://${KAFKA_HOST}:${KAFKA_PORT},CONTROLLER://${KAFKA_HOST}:${KAFKA_CONTROLLER_PORT},SCRAM://${KAFKA_HOST}:${KAFKA_SCRAM_PORT},SCRAM_TLS://${KAFKA_HOST}:${KAFKA_SCRAM_TLS_PORT}
+advertised.listeners=PLAINTEXT://${KAFKA_HOST}:${KAFKA_PORT},CONTROLLER://${KAFKA_HOST}:${KAFKA_CONTROLLER_PORT},SCRAM://${KAFKA_HOST}:${KAFKA_SCRAM_PORT},SCRAM_TLS://${KAFKA_HOST}:${KAFKA_SCRAM_TLS_PORT}
 inter.broker.listener.name=PLAINTEXT
 controller.listener.names=CONTROLLER
-listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SCRAM:SASL_PLAINTEXT,SCRAM_TLS:SASL_SSL
+sasl.enabled.mechanisms=SCRAM-SHA-512
+listener.name.scram.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;
+listener.name.scram_tls.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;
+listener.name.scram_tls.ssl.keystore.type=PKCS12
+listener.name.scram_tls.ssl.keystore.location=${KEYSTORE_FILE}
+listener.name.scram_tls.ssl.keystore.password=${KEYSTORE_PASSWORD}
+listener.name.scram_tls.ssl.key.password=${KEYSTORE_PASSWORD}
 log.dirs=${DATA_DIR}
 num.network.threads=2
 num.io.threads=4
@@ -127,9 +166,17 @@ java_command() {
     -cp "${LIB_DIR}/*"
 }
 
+# A reused broker started by an older copy of this script has no SCRAM listeners; the tests that need them say so.
+warn_without_scram() {
+  if ! port_answers "$KAFKA_HOST" "$KAFKA_SCRAM_PORT"; then
+    log "no SCRAM listener answers on ${KAFKA_HOST}:${KAFKA_SCRAM_PORT}: that broker predates it; stop and start it to add it"
+  fi
+}
+
 start() {
   if port_answers "$KAFKA_HOST" "$KAFKA_PORT"; then
     log "a broker already answers on ${KAFKA_HOST}:${KAFKA_PORT}; reusing it"
+    warn_without_scram
     return 0
   fi
   require_java
@@ -143,6 +190,7 @@ start() {
   fi
   if port_answers "$KAFKA_HOST" "$KAFKA_PORT"; then
     log "a broker already answers on ${KAFKA_HOST}:${KAFKA_PORT}; reusing it"
+    warn_without_scram
     return 0
   fi
 
@@ -150,17 +198,25 @@ start() {
   if pid="$(broker_pid)"; then
     log "broker process ${pid} is running but not answering yet; waiting for it"
   else
-    if port_answers "$KAFKA_HOST" "$KAFKA_CONTROLLER_PORT"; then
-      die "port ${KAFKA_CONTROLLER_PORT} (controller) is taken by another process; set KAFKA_CONTROLLER_PORT"
-    fi
+    local name port
+    for name in CONTROLLER SCRAM SCRAM_TLS; do
+      port="KAFKA_${name}_PORT"
+      port="${!port}"
+      if port_answers "$KAFKA_HOST" "$port"; then
+        die "port ${port} (${name,,} listener) is taken by another process; set KAFKA_${name}_PORT"
+      fi
+    done
     rm -rf "$DATA_DIR" "${KAFKA_STATE_DIR}/logs"
     mkdir -p "$DATA_DIR" "${KAFKA_STATE_DIR}/logs"
+    make_certificate
     write_config
+    chmod 600 "$CONFIG_FILE"
     local -a cmd
     mapfile -d '' cmd < <(java_command)
     log "formatting storage in ${DATA_DIR}"
     if ! "${cmd[@]}" kafka.tools.StorageTool format --standalone --cluster-id "$(random_cluster_id)" \
-      --config "$CONFIG_FILE" >"$LOG_FILE" 2>&1; then
+      --config "$CONFIG_FILE" --add-scram "SCRAM-SHA-512=[name=${KAFKA_SCRAM_USER},password=${KAFKA_SCRAM_PASSWORD}]" \
+      >"$LOG_FILE" 2>&1; then
       tail -n 40 "$LOG_FILE" >&2 || true
       die "formatting the broker storage failed"
     fi
@@ -220,7 +276,7 @@ status() {
   if port_answers "$KAFKA_HOST" "$KAFKA_PORT"; then
     local pid
     if pid="$(broker_pid)"; then
-      echo "running on ${KAFKA_HOST}:${KAFKA_PORT} (pid ${pid}, log ${LOG_FILE})"
+      echo "running on ${KAFKA_HOST}:${KAFKA_PORT}, SCRAM on ${KAFKA_SCRAM_PORT} and ${KAFKA_SCRAM_TLS_PORT} (pid ${pid}, log ${LOG_FILE})"
     else
       echo "a broker answers on ${KAFKA_HOST}:${KAFKA_PORT} (not started from ${KAFKA_STATE_DIR})"
     fi

@@ -5,12 +5,15 @@
  * - PostgreSQL on 127.0.0.1:5432: started with pg_ctlcluster when it does not answer.
  * - Kafka: when KAFKA_BROKERS is unset, infra/kafka/kafka.sh starts (or reuses) the local single-node broker and
  *   KAFKA_BROKERS is set for the tests. Set before any test environment exists, it reaches every test file.
+ * - Kafka's SCRAM-SHA-512 listeners (plain and TLS): unless KAFKA_SCRAM_BROKERS is set, the local broker's (ports
+ *   9094 and 9095, the CA its script wrote) are exported as KAFKA_SCRAM_BROKERS, KAFKA_SCRAM_TLS_BROKERS and
+ *   KAFKA_SCRAM_CA_FILE when they answer; a broker started by an older script has none, which is a problem.
  *
  * Under CI=true a service that cannot be brought up fails the run with the reason; elsewhere it is a warning and
  * the tests that need the service fail on their own.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -18,6 +21,10 @@ import pg from 'pg';
 // Jest loads this file outside its module map, so it imports nothing of the project's (same default as services.ts).
 const PG_ADMIN_URL = process.env['PG_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const LOCAL_KAFKA = '127.0.0.1:9092';
+const LOCAL_KAFKA_SCRAM = '127.0.0.1:9094';
+const LOCAL_KAFKA_SCRAM_TLS = '127.0.0.1:9095';
+// Where infra/kafka/kafka.sh keeps the TLS listener's certificate for the default port.
+const LOCAL_KAFKA_CA = join(process.env['TMPDIR'] ?? '/tmp', 'ehcp-kafka-9092', 'tls', 'broker-ca.pem');
 const PG_START_TIMEOUT_MS = 30_000;
 // A fresh machine first downloads the Kafka jars from Maven Central.
 const KAFKA_START_TIMEOUT_MS = 300_000;
@@ -28,6 +35,7 @@ export default async function globalSetup(_globalConfig: unknown, projectConfig:
   await ensureKafka(join(projectConfig.rootDir, 'infra/kafka/kafka.sh')).catch((error: unknown) =>
     problems.push(reason(error)),
   );
+  await findScramListeners().catch((error: unknown) => problems.push(reason(error)));
   if (problems.length === 0) return;
 
   const message = `test services unavailable:\n  - ${problems.join('\n  - ')}`;
@@ -74,6 +82,26 @@ async function ensureKafka(kafkaScript: string): Promise<void> {
     throw new Error(`the local Kafka broker did not start (${kafkaScript}): ${reason(error)}`, { cause: error });
   }
   process.env['KAFKA_BROKERS'] = LOCAL_KAFKA;
+}
+
+async function findScramListeners(): Promise<void> {
+  const configured = process.env['KAFKA_SCRAM_BROKERS'];
+  if (configured !== undefined && configured.trim() !== '') {
+    const first = configured.split(',')[0]!.trim();
+    if (!(await tcpAnswers(first)))
+      throw new Error(`KAFKA_SCRAM_BROKERS is set but ${first} does not accept connections`);
+    return;
+  }
+  if (!(await tcpAnswers(LOCAL_KAFKA_SCRAM)) || !(await tcpAnswers(LOCAL_KAFKA_SCRAM_TLS))) {
+    throw new Error(
+      `no Kafka SCRAM listener answers on ${LOCAL_KAFKA_SCRAM} and ${LOCAL_KAFKA_SCRAM_TLS}: the broker on ` +
+        `${LOCAL_KAFKA} was started by an older infra/kafka/kafka.sh (stop and start it), or set KAFKA_SCRAM_BROKERS`,
+    );
+  }
+  if (!existsSync(LOCAL_KAFKA_CA)) throw new Error(`the local broker's certificate ${LOCAL_KAFKA_CA} is missing`);
+  process.env['KAFKA_SCRAM_BROKERS'] = LOCAL_KAFKA_SCRAM;
+  process.env['KAFKA_SCRAM_TLS_BROKERS'] = LOCAL_KAFKA_SCRAM_TLS;
+  process.env['KAFKA_SCRAM_CA_FILE'] ??= LOCAL_KAFKA_CA;
 }
 
 async function postgresAnswers(url: string): Promise<boolean> {

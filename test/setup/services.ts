@@ -69,6 +69,44 @@ export function kafkaBrokers(): string[] {
   return brokers;
 }
 
+/** The local broker's SCRAM-SHA-512 listeners (plain and TLS) and its development user, as the global setup found them. */
+export interface ScramBroker {
+  readonly brokers: string[];
+  readonly tlsBrokers: string[];
+  /** The PEM of the TLS listener's self-signed certificate. */
+  readonly caFile: string;
+  readonly username: string;
+  readonly password: string;
+}
+
+/**
+ * The SCRAM listeners of the local broker (KAFKA_SCRAM_BROKERS, KAFKA_SCRAM_TLS_BROKERS, KAFKA_SCRAM_CA_FILE,
+ * KAFKA_SCRAM_USER, KAFKA_SCRAM_PASSWORD, exported by the global setup); fails loudly when they are missing.
+ */
+export function scramBroker(): ScramBroker {
+  const list = (name: string) =>
+    (process.env[name] ?? '')
+      .split(',')
+      .map((broker) => broker.trim())
+      .filter((broker) => broker.length > 0);
+  const brokers = list('KAFKA_SCRAM_BROKERS');
+  const tlsBrokers = list('KAFKA_SCRAM_TLS_BROKERS');
+  const caFile = process.env['KAFKA_SCRAM_CA_FILE'] ?? '';
+  if (brokers.length === 0 || tlsBrokers.length === 0 || caFile === '') {
+    throw new Error(
+      'KAFKA_SCRAM_BROKERS, KAFKA_SCRAM_TLS_BROKERS or KAFKA_SCRAM_CA_FILE is not set: the test setup exports them when ' +
+        'the local broker (infra/kafka/kafka.sh) answers on its SCRAM ports; a broker started by an older script has none (restart it)',
+    );
+  }
+  return {
+    brokers,
+    tlsBrokers,
+    caFile,
+    username: process.env['KAFKA_SCRAM_USER'] ?? 'ehcp-dev',
+    password: process.env['KAFKA_SCRAM_PASSWORD'] ?? 'ehcp-dev-secret',
+  };
+}
+
 async function withAdminClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();

@@ -11,3 +11,4 @@ export * from './kafka/kafka-factory.js';
 export * from './kafka/kafka-publisher.js';
 export * from './kafka/kafka-event-ingestor.js';
 export * from './kafka/topic-admin.js';
+export * from './stalled-partitions.js';

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { parseSchedule } from '#rollups';
 
 /**
@@ -19,7 +20,17 @@ export interface ServiceConfig {
   /** Kafka brokers; empty means Kafka is off (rollups are served over HTTP only). */
   readonly kafkaBrokers: readonly string[];
   /** Topic names and the consumer group (overridable so that deployments and tests can share a broker). */
-  readonly kafka: { readonly eventsTopic: string; readonly deadLetterTopic: string; readonly groupId: string };
+  readonly kafka: {
+    readonly eventsTopic: string;
+    readonly deadLetterTopic: string;
+    readonly groupId: string;
+    /** SASL credentials; undefined: no SASL. */
+    readonly sasl?: KafkaSasl;
+    /** TLS to the brokers (certificates always verified); undefined: plaintext. */
+    readonly tls?: { readonly ca?: string };
+    /** Seconds a partition may stay behind (lag > 0) without progress before readiness fails. */
+    readonly stallSeconds: number;
+  };
   readonly roles: ReadonlySet<Role>;
   readonly calendar: {
     readonly countFrom: 'day0' | 'day1';
@@ -52,6 +63,32 @@ export interface AuthConfig {
   readonly jwksCooldownSeconds: number;
   /** Lifetime of the built-in issuer's access tokens. */
   readonly accessTokenTtlSeconds: number;
+}
+
+export interface KafkaSasl {
+  readonly mechanism: 'scram-sha-512' | 'scram-sha-256';
+  readonly username: string;
+  readonly password: Secret;
+}
+
+/** A secret setting: `[redacted]` in logs, JSON and util.inspect; `reveal()` gives the value to the one user. */
+export class Secret {
+  readonly #value: string;
+  constructor(value: string) {
+    this.#value = value;
+  }
+  reveal(): string {
+    return this.#value;
+  }
+  toString(): string {
+    return '[redacted]';
+  }
+  toJSON(): string {
+    return '[redacted]';
+  }
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return '[redacted]';
+  }
 }
 
 /** The issuer identifier the service trusts. */
@@ -127,6 +164,8 @@ export function loadConfig(env: Env = process.env): ServiceConfig {
     eventsTopic: env.KAFKA_EVENTS_TOPIC || 'ehcp.pathway-events.v1',
     deadLetterTopic: env.KAFKA_DEAD_LETTER_TOPIC || 'ehcp.pathway-events.dlq.v1',
     groupId: env.KAFKA_GROUP_ID || 'ehcp-monitor.ingest',
+    ...kafkaSecurity(env, problems),
+    stallSeconds: integer(env, 'KAFKA_STALL_SECONDS', 60, 1, 86_400, problems),
   };
   for (const [name, value] of Object.entries({
     KAFKA_EVENTS_TOPIC: kafka.eventsTopic,
@@ -212,6 +251,54 @@ export function loadConfig(env: Env = process.env): ServiceConfig {
     corsOrigins,
     rateLimitPerMinute,
   };
+}
+
+/** KAFKA_SASL_* and KAFKA_TLS*: checked together, read from files where given; no value is ever echoed. */
+function kafkaSecurity(env: Env, problems: string[]): { sasl?: KafkaSasl; tls?: { ca?: string } } {
+  const result: { sasl?: KafkaSasl; tls?: { ca?: string } } = {};
+  const mechanism = oneOf(
+    env,
+    'KAFKA_SASL_MECHANISM',
+    ['scram-sha-512', 'scram-sha-256'] as const,
+    'scram-sha-512',
+    problems,
+  );
+  const username = env.KAFKA_SASL_USERNAME?.trim() || undefined;
+  let password = env.KAFKA_SASL_PASSWORD || undefined;
+  const passwordFile = env.KAFKA_SASL_PASSWORD_FILE?.trim() || undefined;
+  if (passwordFile !== undefined) {
+    if (password !== undefined) problems.push('set KAFKA_SASL_PASSWORD or KAFKA_SASL_PASSWORD_FILE, not both');
+    password = readSetting(passwordFile, 'KAFKA_SASL_PASSWORD_FILE', problems)?.replace(/\r?\n$/, '');
+  }
+  const saslAsked = username !== undefined || password !== undefined || (env.KAFKA_SASL_MECHANISM ?? '') !== '';
+  if (saslAsked) {
+    if (username === undefined || password === undefined || password === '') {
+      problems.push('Kafka SASL needs both KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD (or KAFKA_SASL_PASSWORD_FILE)');
+    } else {
+      result.sasl = { mechanism, username, password: new Secret(password) };
+    }
+  }
+  const tls = oneOf(env, 'KAFKA_TLS', ['true', 'false'] as const, 'false', problems) === 'true';
+  const caFile = env.KAFKA_TLS_CA_FILE?.trim() || undefined;
+  if (caFile !== undefined && !tls) problems.push('KAFKA_TLS_CA_FILE is set but KAFKA_TLS is not true');
+  if (tls) {
+    const ca = caFile === undefined ? undefined : readSetting(caFile, 'KAFKA_TLS_CA_FILE', problems);
+    if (ca !== undefined && !ca.includes('-----BEGIN CERTIFICATE-----')) {
+      problems.push('KAFKA_TLS_CA_FILE must hold PEM certificates (-----BEGIN CERTIFICATE-----)');
+    }
+    result.tls = ca === undefined ? {} : { ca };
+  }
+  return result;
+}
+
+function readSetting(path: string, name: string, problems: string[]): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    problems.push(`${name}: cannot read ${path} (${typeof code === 'string' ? code : 'unreadable'})`);
+    return undefined;
+  }
 }
 
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');

@@ -1,11 +1,13 @@
 import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { HealthRegistry } from './health.registry.js';
+import { ComponentDown, HealthRegistry } from './health.registry.js';
 
 /** The last answer of one registered check. */
 export interface ComponentState {
   readonly up: boolean;
   readonly details: Record<string, unknown>;
   readonly message?: string;
+  /** The failure's reason when the check gave one fit for the public readiness probe (a ComponentDown). */
+  readonly publicReason?: string;
   readonly checkedAt: Date;
 }
 
@@ -65,8 +67,9 @@ async function settle(check: () => Promise<Record<string, unknown>>): Promise<Co
   } catch (error) {
     return {
       up: false,
-      details: {},
+      details: error instanceof ComponentDown ? error.details : {},
       message: error instanceof Error ? error.message : String(error),
+      ...(error instanceof ComponentDown ? { publicReason: error.message } : {}),
       checkedAt: new Date(),
     };
   } finally {

@@ -13,14 +13,16 @@ import {
   KafkaEventIngestor,
   KafkaPublisher,
   SERVICE_TOPICS,
+  StalledPartitions,
   createKafka,
+  describeStalled,
   ensureTopics,
   type IngestionOutcome,
   type MessagingLogger,
 } from '#messaging';
 import { validatePathwayEvent, type PathwayEvent } from '#pathway';
 import { SERVICE_CONFIG, type ServiceConfig } from '../config/config.js';
-import { HealthRegistry } from '../health/health.registry.js';
+import { ComponentDown, HealthRegistry } from '../health/health.registry.js';
 import { RecordPathwayFacts, type FactResult } from '../ingestion/record-facts.command.js';
 
 /** The Kafka client, or undefined when KAFKA_BROKERS is unset (Kafka off). */
@@ -39,6 +41,11 @@ const KAFKA_CHUNK_SIZE = 500;
  * chunks append to different streams; order within each partition is kept.
  */
 const PARTITIONS_IN_PARALLEL = 3;
+
+/** How long start-up waits for the consumer to join before going on without it (it keeps trying behind). */
+const START_WAIT_MS = 15_000;
+/** Pause before another attempt after the consumer could not start (broker down, credentials refused). */
+const RESTART_DELAY_MS = 30_000;
 
 const nestLogger = new Logger('Kafka');
 // The context's fields become fields of the JSON log line (and fall under its redaction), not text in the message.
@@ -103,9 +110,19 @@ function toOutcome(result: FactResult): IngestionOutcome {
     : { status: result.status };
 }
 
+/**
+ * The consumer of the events topic. It starts in the background so a broker that is down, or refuses the
+ * credentials, never holds up the service: start-up waits at most START_WAIT_MS, a failed start is retried every
+ * RESTART_DELAY_MS, and meanwhile readiness reports why (never the credentials). Once running, readiness also
+ * fails while a partition has messages waiting and makes no progress for KAFKA_STALL_SECONDS.
+ */
 @Injectable()
 class KafkaIngestion implements OnApplicationBootstrap, OnApplicationShutdown {
   private ingestor: KafkaEventIngestor | undefined;
+  private starting: Promise<void> | undefined;
+  private failure: string | undefined;
+  private retry: NodeJS.Timeout | undefined;
+  private closing = false;
 
   constructor(
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
@@ -117,14 +134,41 @@ class KafkaIngestion implements OnApplicationBootstrap, OnApplicationShutdown {
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.kafka === undefined || !this.config.roles.has('ingest')) return;
+    const stalled = new StalledPartitions(this.config.kafka.stallSeconds * 1000);
+    this.health.register('kafkaIngestion', async () => {
+      const ingestor = this.ingestor;
+      if (ingestor === undefined) {
+        throw new ComponentDown(this.failure ?? 'Kafka consumer starting', { running: false });
+      }
+      const lag = await ingestor.lag();
+      const lagByPartition = Object.fromEntries(lag.partitions.map((p) => [String(p.partition), p.lag]));
+      const details = { running: ingestor.isRunning(), lag: lag.total, lagByPartition, ...ingestor.stats() };
+      const stuck = stalled.observe(lag);
+      if (stuck.length > 0) throw new ComponentDown(describeStalled(lag.topic, stuck), details);
+      return details;
+    });
+    this.starting = this.start();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.starting, new Promise((resolve) => (timer = setTimeout(resolve, START_WAIT_MS)))]);
+    clearTimeout(timer);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.closing = true;
+    clearTimeout(this.retry);
+    // A start still retrying inside kafkajs stops its own consumer when it ends (closing is set).
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.starting, new Promise((resolve) => (timer = setTimeout(resolve, 5_000)))]);
+    clearTimeout(timer);
+    await this.ingestor?.stop();
+    await this.publisher?.disconnect().catch(() => undefined);
+  }
+
+  private async start(): Promise<void> {
+    const kafka = this.kafka!;
     const { eventsTopic, deadLetterTopic, groupId } = this.config.kafka;
-    await ensureTopics(this.kafka, [
-      ...SERVICE_TOPICS,
-      { topic: eventsTopic, numPartitions: 6 },
-      { topic: deadLetterTopic, numPartitions: 1 },
-    ]);
     const ingestor = new KafkaEventIngestor({
-      kafka: this.kafka,
+      kafka,
       groupId,
       topic: eventsTopic,
       deadLetterTopic,
@@ -134,20 +178,52 @@ class KafkaIngestion implements OnApplicationBootstrap, OnApplicationShutdown {
       partitionsConsumedConcurrently: PARTITIONS_IN_PARALLEL,
       logger: messagingLogger,
     });
-    await ingestor.start();
+    try {
+      await ensureTopics(kafka, [
+        ...SERVICE_TOPICS,
+        { topic: eventsTopic, numPartitions: 6 },
+        { topic: deadLetterTopic, numPartitions: 1 },
+      ]);
+      await ingestor.start();
+    } catch (error) {
+      this.failure = describeKafkaFailure(error, this.config);
+      nestLogger.error({
+        msg: `Kafka ingestion could not start; retrying in ${RESTART_DELAY_MS / 1000} s`,
+        reason: this.failure,
+      });
+      if (!this.closing) {
+        this.retry = setTimeout(() => {
+          this.starting = this.start();
+        }, RESTART_DELAY_MS);
+        this.retry.unref();
+      }
+      return;
+    }
+    if (this.closing) {
+      await ingestor.stop();
+      return;
+    }
     this.ingestor = ingestor;
-    this.health.register('kafkaIngestion', async () => {
-      const lag = await ingestor.lag();
-      const lagByPartition = Object.fromEntries(lag.partitions.map((p) => [String(p.partition), p.lag]));
-      return { running: ingestor.isRunning(), lag: lag.total, lagByPartition, ...ingestor.stats() };
-    });
+    this.failure = undefined;
     nestLogger.log(`consuming ${eventsTopic} as group ${groupId}`);
   }
+}
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.ingestor?.stop();
-    await this.publisher?.disconnect().catch(() => undefined);
+/** Why the consumer could not start, fit for logs and the public readiness probe: no host, user or password. */
+export function describeKafkaFailure(error: unknown, config: ServiceConfig): string {
+  const name = error instanceof Error ? error.name : typeof error;
+  if (name === 'KafkaJSSASLAuthenticationError') {
+    const mechanism = config.kafka.sasl?.mechanism.toUpperCase() ?? 'SASL';
+    return `Kafka refused the ${mechanism} credentials (check KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD)`;
   }
+  const message = error instanceof Error ? error.message : '';
+  if (/certificate|self[- ]signed|SSL|TLS|wrong version number/i.test(message)) {
+    return 'Kafka TLS handshake failed (check KAFKA_TLS and KAFKA_TLS_CA_FILE)';
+  }
+  if (/ECONNREFUSED|ENOTFOUND|Connection (error|timeout)|closed/i.test(message)) {
+    return 'Kafka brokers cannot be reached (check KAFKA_BROKERS)';
+  }
+  return `Kafka consumer could not start (${name})`;
 }
 
 @Global()
@@ -159,7 +235,15 @@ class KafkaIngestion implements OnApplicationBootstrap, OnApplicationShutdown {
       useFactory: (config: ServiceConfig): Kafka | undefined =>
         config.kafkaBrokers.length === 0
           ? undefined
-          : createKafka({ brokers: config.kafkaBrokers, clientId: 'ehcp-monitor', logger: messagingLogger }),
+          : createKafka({
+              brokers: config.kafkaBrokers,
+              clientId: 'ehcp-monitor',
+              logger: messagingLogger,
+              ...(config.kafka.tls === undefined ? {} : { tls: config.kafka.tls }),
+              ...(config.kafka.sasl === undefined
+                ? {}
+                : { sasl: { ...config.kafka.sasl, password: config.kafka.sasl.password.reveal() } }),
+            }),
     },
     {
       provide: KAFKA_PUBLISHER,

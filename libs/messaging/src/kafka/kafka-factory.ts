@@ -4,8 +4,23 @@ import { stderrLogger, type MessagingLogger } from '../logger.js';
 
 const { Kafka: KafkaClient, logLevel: LogLevel } = kafkajs;
 
+/** SASL credentials for the broker connection (SCRAM: the password never crosses the wire). */
+export interface KafkaSaslOptions {
+  readonly mechanism: 'scram-sha-512' | 'scram-sha-256';
+  readonly username: string;
+  readonly password: string;
+}
+
+/** TLS to the brokers, verified against the system's CAs, or against `ca` (PEM) for a private CA. */
+export interface KafkaTlsOptions {
+  readonly ca?: string;
+}
+
 export interface KafkaConnectionOptions {
   readonly brokers: readonly string[];
+  readonly sasl?: KafkaSaslOptions;
+  /** Undefined: plaintext. Certificates are always verified; there is no switch to turn that off. */
+  readonly tls?: KafkaTlsOptions;
   readonly clientId?: string;
   readonly logger?: MessagingLogger;
   /** kafkajs's own log level; WARN by default (its DEBUG entries can carry request data). */
@@ -14,18 +29,35 @@ export interface KafkaConnectionOptions {
   readonly requestTimeoutMs?: number;
 }
 
-/** A kafkajs client whose own log entries go to the messaging logger, reduced to positions and error names. */
+/**
+ * A kafkajs client whose own log entries go to the messaging logger, reduced to positions and error names (so no
+ * credential reaches a log).
+ */
 export function createKafka(options: KafkaConnectionOptions): Kafka {
   const logger = options.logger ?? stderrLogger;
   return new KafkaClient({
     clientId: options.clientId ?? 'ehcp-monitor',
     brokers: [...options.brokers],
+    ...(options.tls === undefined
+      ? {}
+      : { ssl: options.tls.ca === undefined ? true : { ca: [options.tls.ca], rejectUnauthorized: true } }),
+    ...(options.sasl === undefined
+      ? {}
+      : {
+          sasl: toSasl(options.sasl),
+        }),
     connectionTimeout: options.connectionTimeoutMs ?? 3_000,
     requestTimeout: options.requestTimeoutMs ?? 30_000,
     retry: { initialRetryTime: 300, retries: 8 },
     logLevel: options.logLevel ?? LogLevel.WARN,
     logCreator: routeTo(logger),
   });
+}
+
+function toSasl({ mechanism, username, password }: KafkaSaslOptions): kafkajs.SASLOptions {
+  return mechanism === 'scram-sha-512'
+    ? { mechanism, username, password }
+    : { mechanism: 'scram-sha-256', username, password };
 }
 
 const SAFE_FIELDS = ['broker', 'clientId', 'groupId', 'memberId', 'topic', 'partition', 'offset', 'retryCount'];

@@ -38,6 +38,9 @@ const defaultLogger: MessagingLogger = {
 class RollupsLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
   private scheduler: RollupScheduler | undefined;
   private relay: OutboxRelay | undefined;
+  private relayStarting: Promise<void> | undefined;
+  private relayRetry: NodeJS.Timeout | undefined;
+  private destroyed = false;
   private lastRun: { at: string; issued: number; unchanged: number; error?: string } | undefined;
   private readonly runs = { runsSucceeded: 0, runsFailed: 0 };
 
@@ -77,22 +80,38 @@ class RollupsLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
     }
     const publisher = this.options.publisher;
     if (publisher !== undefined && (this.options.relay ?? true)) {
-      if (this.options.kafka !== undefined) {
-        await ensureTopics(this.options.kafka, [
-          {
-            topic: this.options.topic ?? KPI_ROLLUPS_WEEKLY_TOPIC,
-            numPartitions: 3,
-            config: { 'cleanup.policy': 'compact' },
-          },
-        ]);
-      }
-      this.relay = new OutboxRelay({
-        store: this.outbox,
-        publisher,
-        logger,
-        idleMs: this.options.relayIdleMs ?? 1_000,
-      });
-      this.relay.start();
+      // The topic is made (compacted) before the relay starts; a broker that is down or refuses the credentials
+      // delays only the relay (rollups wait in the outbox), never the service's start.
+      const startRelay = async (): Promise<void> => {
+        if (this.options.kafka !== undefined) {
+          try {
+            await ensureTopics(this.options.kafka, [
+              {
+                topic: this.options.topic ?? KPI_ROLLUPS_WEEKLY_TOPIC,
+                numPartitions: 3,
+                config: { 'cleanup.policy': 'compact' },
+              },
+            ]);
+          } catch (error) {
+            logger.error('rollup topic could not be checked; relay starts later', { error: errorName(error) });
+            this.relayRetry = setTimeout(() => void startRelay(), RELAY_RETRY_MS);
+            this.relayRetry.unref();
+            return;
+          }
+        }
+        if (this.destroyed) return;
+        this.relay = new OutboxRelay({
+          store: this.outbox,
+          publisher,
+          logger,
+          idleMs: this.options.relayIdleMs ?? 1_000,
+        });
+        this.relay.start();
+      };
+      this.relayStarting = startRelay();
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([this.relayStarting, new Promise((resolve) => (timer = setTimeout(resolve, 15_000)))]);
+      clearTimeout(timer);
     }
     this.options.registerHealth?.('rollups', async () => ({
       nextRunAt: this.scheduler?.nextRunAt()?.toISOString() ?? null,
@@ -104,11 +123,16 @@ class RollupsLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.destroyed = true;
+    clearTimeout(this.relayRetry);
+    await this.relayStarting;
     await this.scheduler?.stop();
     await this.relay?.stop();
     if (this.relay !== undefined) await this.outbox.releaseLease().catch(() => undefined);
   }
 }
+
+const RELAY_RETRY_MS = 30_000;
 
 function errorName(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : typeof error;
