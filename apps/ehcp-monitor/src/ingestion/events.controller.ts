@@ -1,12 +1,14 @@
 import { Access, badRequest, parseLaParam, type AuthorisedRequest, type FieldError } from '#http';
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { fromStoredShape, streamNameFor, validatePathwayEvent, type PathwayEvent } from '#pathway';
 import type { EventStore } from '#event-store';
 import { SERVICE_CONFIG, type ServiceConfig } from '../config/config.js';
 import { EVENT_STORE } from '../storage/tokens.js';
-import { RecordPathwayFacts, type FactResult } from './record-facts.command.js';
+import { FactsPartlyRecordedError, RecordPathwayFacts, type FactResult } from './record-facts.command.js';
+import { PARTLY_STORED_RETRY_AFTER, partlyStoredProblem } from './partly-stored.js';
 import { CaseHistoryDto, FactResultDto, PathwayEventDto } from './events.dto.js';
 
 const CASE_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -33,13 +35,28 @@ export class EventsController {
   @ApiParam({ name: 'la', description: 'DfE three-digit LA code', example: '202' })
   @ApiBody({ type: [PathwayEventDto] })
   @ApiOkResponse({ type: [FactResultDto] })
+  @ApiResponse({
+    status: 503,
+    description:
+      'The store could not be reached, or (problem type partly-stored) some cases were stored and others hit a ' +
+      'conflict or an outage: `results` then lists each fact as accepted, duplicate, rejected or failed with the ' +
+      'reason. Retry after Retry-After; stored facts answer duplicate.',
+  })
   async record(
     @Param('la') la: string,
     @Body() body: unknown,
     @Req() request: AuthorisedRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<FactResult[]> {
     const sender = request.principal?.clientId ?? request.principal?.subject ?? 'unknown';
-    return this.commandBus.execute(new RecordPathwayFacts(parseLaParam(la), this.parseBatch(la, body), sender));
+    const command = new RecordPathwayFacts(parseLaParam(la), this.parseBatch(la, body), sender);
+    try {
+      return await this.commandBus.execute(command);
+    } catch (error) {
+      if (!(error instanceof FactsPartlyRecordedError)) throw error;
+      if (error.transient) void reply.header('retry-after', String(PARTLY_STORED_RETRY_AFTER));
+      throw partlyStoredProblem(error);
+    }
   }
 
   @Access({ roles: ['manager'], la: 'path', audit: 'case-data' })

@@ -18,3 +18,31 @@ export class RecordPathwayFacts extends Command<FactResult[]> {
     super();
   }
 }
+
+/** A fact that was not stored because its case's append failed; the batch's other cases were stored. */
+export interface FailedFact {
+  readonly eventId: string;
+  readonly status: 'failed';
+  /** Why, without data: a conflict that kept recurring, the store unreachable, or the store's error kind. */
+  readonly reason: string;
+}
+
+/** The answer for one fact of a batch that was stored in part. */
+export type FactOutcome = FactResult | FailedFact;
+
+/**
+ * A batch recorded case by case in which some cases were stored and at least one failed: `outcomes` says, per fact
+ * in the order sent, what was stored (accepted, duplicate), refused (rejected) or not stored (failed). Sending the
+ * batch again is safe: the stored facts then answer "duplicate".
+ */
+export class FactsPartlyRecordedError extends Error {
+  override readonly name = 'FactsPartlyRecordedError';
+  constructor(
+    readonly outcomes: readonly FactOutcome[],
+    /** True when every failure was a conflict or an unreachable store, which a later retry can overcome. */
+    readonly transient: boolean,
+  ) {
+    const failed = outcomes.filter((outcome) => outcome.status === 'failed').length;
+    super(`${outcomes.length - failed} of ${outcomes.length} facts answered, ${failed} not stored`);
+  }
+}

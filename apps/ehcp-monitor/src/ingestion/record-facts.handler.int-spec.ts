@@ -9,7 +9,7 @@ import { ExpectedVersion, PostgresEventStore, type StreamAppend } from '#event-s
 import { streamNameFor, toStoredShape, validatePathwayEvent, type PathwayEvent } from '#pathway';
 import { loadConfig } from '../config/config.js';
 import { SystemClock } from './clock.js';
-import { RecordPathwayFacts } from './record-facts.command.js';
+import { FactsPartlyRecordedError, RecordPathwayFacts } from './record-facts.command.js';
 import { RecordPathwayFactsHandler } from './record-facts.handler.js';
 
 const ADMIN_URL = process.env.EVENT_STORE_TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -50,9 +50,18 @@ class InterleavedStore extends PostgresEventStore {
     return streams;
   }
 
-  override appendToStreams(appends: readonly StreamAppend[]) {
+  /** Runs once after the next multi-stream append has answered (stored or refused). */
+  afterMultiAppend: (() => Promise<void>) | undefined;
+
+  override async appendToStreams(appends: readonly StreamAppend[]) {
     this.multiAppends += 1;
-    return super.appendToStreams(appends);
+    try {
+      return await super.appendToStreams(appends);
+    } finally {
+      const hook = this.afterMultiAppend;
+      this.afterMultiAppend = undefined;
+      await hook?.();
+    }
   }
 
   override appendToStream(...args: Parameters<PostgresEventStore['appendToStream']>) {
@@ -163,5 +172,63 @@ describe('RecordPathwayFacts on PostgreSQL', () => {
         facts.map((event, index) => [event.eventId, index]),
       );
     }
+  });
+
+  it('answers per fact what was stored when one case fails after the fall-back, and stores the rest', async () => {
+    const [e, f, g] = [pathway('PART-E'), pathway('PART-F'), pathway('PART-G')];
+    const streamF = streamNameFor('202', 'PART-F');
+    const streamG = streamNameFor('202', 'PART-G');
+    // Another writer records G's first fact between the batch's read and its append: the batch stores nothing and
+    // falls back to case by case; from then on the database refuses every insert into F's stream.
+    store.afterRead = async () => {
+      await store.appendToStream(streamG, [toStoredShape(g[0]!)], ExpectedVersion.noStream);
+    };
+    store.afterMultiAppend = async () => {
+      await pool.query(`create or replace function refuse_for_test() returns trigger language plpgsql as $$
+        begin raise exception 'refused for the test' using errcode = 'P0001'; end $$`);
+      await pool.query(
+        `create trigger refuse_one_stream before insert on event_store.events for each row
+         when (new.stream_name = '${streamF.replaceAll("'", "''")}') execute function refuse_for_test()`,
+      );
+    };
+    const batch = [...e, ...f, ...g];
+    let thrown: unknown;
+    try {
+      await handler.execute(new RecordPathwayFacts('202', batch, 'int-test'));
+    } catch (error) {
+      thrown = error;
+    } finally {
+      await pool.query('drop trigger if exists refuse_one_stream on event_store.events');
+    }
+
+    expect(thrown).toBeInstanceOf(FactsPartlyRecordedError);
+    const partly = thrown as FactsPartlyRecordedError;
+    expect(partly.transient).toBe(false);
+    expect(partly.outcomes.map((outcome) => [outcome.eventId, outcome.status])).toEqual([
+      ...e.map((event) => [event.eventId, 'accepted']),
+      ...f.map((event) => [event.eventId, 'failed']),
+      [g[0]!.eventId, 'duplicate'],
+      [g[1]!.eventId, 'accepted'],
+      [g[2]!.eventId, 'accepted'],
+    ]);
+    const reasons = partly.outcomes.flatMap((outcome) => (outcome.status === 'failed' ? [outcome.reason] : []));
+    expect(new Set(reasons)).toEqual(new Set(['the event store refused the append (error P0001)']));
+    // What the answer says was stored is exactly what the store holds.
+    for (const [facts, expected] of [
+      [e, e],
+      [f, []],
+      [g, g],
+    ] as const) {
+      const stored = await store.readStream(streamNameFor('202', facts[0]!.caseId));
+      expect(stored.map((event) => event.eventId)).toEqual(expected.map((event) => event.eventId));
+    }
+
+    // Sent again once the store accepts F: the stored facts answer duplicate, F's are stored.
+    const again = await handler.execute(new RecordPathwayFacts('202', batch, 'int-test'));
+    expect(again.map((result) => result.status)).toEqual([
+      ...e.map(() => 'duplicate'),
+      ...f.map(() => 'accepted'),
+      ...g.map(() => 'duplicate'),
+    ]);
   });
 });

@@ -14,6 +14,7 @@ import {
   type PathwayEvent,
 } from '#pathway';
 import {
+  EventStoreUnavailableError,
   ExpectedVersion,
   ExpectedVersionConflictError,
   type AppendResult,
@@ -23,7 +24,12 @@ import {
 import { SERVICE_CONFIG, type ServiceConfig } from '../config/config.js';
 import { EVENT_STORE } from '../storage/tokens.js';
 import { Clock } from './clock.js';
-import { RecordPathwayFacts, type FactResult } from './record-facts.command.js';
+import {
+  FactsPartlyRecordedError,
+  RecordPathwayFacts,
+  type FactOutcome,
+  type FactResult,
+} from './record-facts.command.js';
 
 const MAX_CONFLICT_RETRIES = 50;
 const CASES_IN_PARALLEL = 8;
@@ -43,6 +49,10 @@ interface CaseDecision {
  * appended with one appendToStreams (one transaction for every case, where the store is atomic across streams); a
  * version conflict there (another writer appended to one of the cases meanwhile) stores nothing, and the batch
  * falls back to case by case: re-read the case, decide again, append, retrying on conflict.
+ *
+ * Case by case, one case's append can fail while others are stored. The answer then tells the truth: when some
+ * fact was stored, a FactsPartlyRecordedError lists per fact what was stored and what failed and why; when nothing
+ * was, the first error is thrown as it was (nothing stored).
  */
 @CommandHandler(RecordPathwayFacts)
 export class RecordPathwayFactsHandler implements ICommandHandler<RecordPathwayFacts, FactResult[]> {
@@ -57,9 +67,18 @@ export class RecordPathwayFactsHandler implements ICommandHandler<RecordPathwayF
   ) {}
 
   async execute(command: RecordPathwayFacts): Promise<FactResult[]> {
-    const results = await this.record(command);
-    this.metrics?.countFacts(results);
-    return results;
+    try {
+      const results = await this.record(command);
+      this.metrics?.countFacts(results);
+      return results;
+    } catch (error) {
+      if (error instanceof FactsPartlyRecordedError) {
+        this.metrics?.countFacts(
+          error.outcomes.filter((outcome): outcome is FactResult => outcome.status !== 'failed'),
+        );
+      }
+      throw error;
+    }
   }
 
   private async record(command: RecordPathwayFacts): Promise<FactResult[]> {
@@ -108,15 +127,31 @@ export class RecordPathwayFactsHandler implements ICommandHandler<RecordPathwayF
       }
     }
 
+    // Each case on its own: a case whose append fails is answered "failed"; the others go on and are stored.
+    const failures: unknown[] = [];
+    const failed = new Map<number, FactOutcome>();
     let next = 0;
     const worker = async (): Promise<void> => {
       while (next < cases.length) {
         const [stream, indexes, facts] = cases[next++]!;
-        place(indexes, await this.recordForCase(stream, facts, command.recordedBy));
+        try {
+          place(indexes, await this.recordForCase(stream, facts, command.recordedBy));
+        } catch (error) {
+          failures.push(error);
+          const reason = failureReason(error);
+          indexes.forEach((i) => failed.set(i, { eventId: command.events[i]!.eventId, status: 'failed', reason }));
+          this.logger.warn(`a case of a batch was not stored: ${reason}`);
+        }
       }
     };
     await Promise.all(Array.from({ length: Math.min(CASES_IN_PARALLEL, cases.length) }, worker));
-    return results.map((r) => r!);
+    if (failures.length === 0) return results.map((r) => r!);
+    // Nothing new stored: the error stands for the whole batch, as before.
+    if (!results.some((result) => result?.status === 'accepted')) throw failures[0];
+    throw new FactsPartlyRecordedError(
+      Array.from(results, (result, i) => result ?? failed.get(i)!),
+      failures.every(isTransient),
+    );
   }
 
   /** Every case of the batch: one read, decisions in order per case, one append (all cases or none). */
@@ -210,6 +245,29 @@ export class RecordPathwayFactsHandler implements ICommandHandler<RecordPathwayF
       expected: version < 0 ? ExpectedVersion.noStream : ExpectedVersion.exact(version),
     };
   }
+}
+
+/** Why a case was not stored, without data: the kind of failure only. */
+function failureReason(error: unknown): string {
+  if (error instanceof ExpectedVersionConflictError) {
+    return `another writer kept changing this case (${MAX_CONFLICT_RETRIES + 1} attempts); send it again`;
+  }
+  if (isUnavailable(error)) return 'the event store could not be reached; send it again';
+  const code = (error as { code?: unknown }).code;
+  const kind = error instanceof Error ? error.name : typeof error;
+  return `the event store refused the append (${kind}${typeof code === 'string' ? ` ${code}` : ''})`;
+}
+
+function isUnavailable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return (
+    error instanceof EventStoreUnavailableError ||
+    (typeof code === 'string' && (code.startsWith('08') || ['57P01', '57P02', '57P03', 'ECONNREFUSED'].includes(code)))
+  );
+}
+
+function isTransient(error: unknown): boolean {
+  return error instanceof ExpectedVersionConflictError || isUnavailable(error);
 }
 
 /** The store knows eventIds of every stream: a fact already stored under another case is a duplicate too. */
