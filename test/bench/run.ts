@@ -16,13 +16,14 @@ import { dropDatabase, serverVersion } from './postgres.js';
 import { renderTable, type ScenarioResult } from './report.js';
 import { setChildNodeArgs } from './service.js';
 import { appendScenario } from './scenarios/append.js';
+import { authScenario } from './scenarios/auth.js';
 import { importScenario, type ImportedLa } from './scenarios/import.js';
 import { kpiScenario } from './scenarios/kpi.js';
 import { lagScenario } from './scenarios/lag.js';
 import { nationalScenario } from './scenarios/national.js';
 import { rebuildScenario } from './scenarios/rebuild.js';
 
-const DEFAULT_SCENARIOS = ['append', 'import', 'rebuild', 'kpi', 'lag'] as const;
+const DEFAULT_SCENARIOS = ['append', 'import', 'rebuild', 'kpi', 'lag', 'auth'] as const;
 type ScenarioName = (typeof DEFAULT_SCENARIOS)[number] | 'national';
 
 function failed(scenario: string, started: number, error: unknown): ScenarioResult {
@@ -143,6 +144,9 @@ async function main(): Promise<void> {
           break;
         case 'national':
           results.push(await runScenario(name, () => nationalScenario(profile, values.keep)));
+          break;
+        case 'auth':
+          results.push(await runScenario(name, () => authScenario(profile, results)));
           break;
         default: {
           const unknown: never = name;
