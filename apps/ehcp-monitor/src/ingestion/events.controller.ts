@@ -2,14 +2,15 @@ import { Access, badRequest, parseLaParam, type AuthorisedRequest, type FieldErr
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { fromStoredShape, streamNameFor, validatePathwayEvent, type PathwayEvent } from '#pathway';
+import { REFERENCE_PATTERN, fromStoredShape, streamNameFor, validatePathwayEvent, type PathwayEvent } from '#pathway';
 import type { EventStore } from '#event-store';
 import { SERVICE_CONFIG, type ServiceConfig } from '../config/config.js';
 import { EVENT_STORE } from '../storage/tokens.js';
 import { RecordPathwayFacts, type FactResult } from './record-facts.command.js';
 import { CaseHistoryDto, FACT_BATCH_SCHEMA, FactResultDto, StoredFactDto } from './events.dto.js';
 
-const CASE_ID = /^[A-Za-z0-9._-]{1,64}$/;
+/** A case reference as the contract defines it. */
+const CASE_ID = new RegExp(REFERENCE_PATTERN);
 
 @ApiTags('events')
 @ApiExtraModels(StoredFactDto)
