@@ -3,7 +3,7 @@ import type { TSchema } from '@sinclair/typebox';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { PATHWAY_EVENT_TYPES, type PathwayEvent, type PathwayEventType } from '../events.js';
 import { ENVELOPE } from './envelope.js';
-import { EVENT_CONTRACTS } from './event-schemas.js';
+import { EVENT_CONTRACTS, contractOf } from './event-schemas.js';
 import { UUID_PATTERN } from './fields.js';
 
 /**
@@ -24,7 +24,7 @@ const UUID = new RegExp(UUID_PATTERN);
 
 /** The Ajv instance the contract compiles with: its formats are the calendar's own, its annotations known. */
 export function contractAjv(): Ajv {
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, unicodeRegExp: true });
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, unicodeRegExp: true, ownProperties: true });
   ajv.addFormat('date', { type: 'string', validate: (v: string) => isIsoDate(v) });
   ajv.addFormat('uuid', { type: 'string', validate: (v: string) => UUID.test(v) });
   ajv.addFormat('date-time', {
@@ -51,29 +51,42 @@ export function contractAjv(): Ajv {
   return ajv;
 }
 
-const ajv = contractAjv();
-const envelopeCheck = ajv.compile(ENVELOPE);
-const dataChecks = new Map<string, { schema: TSchema; check: ValidateFunction }>(
-  Object.entries(EVENT_CONTRACTS).map(([type, contract]) => [
-    type,
-    { schema: contract.data, check: ajv.compile(contract.data) },
-  ]),
-);
+/** Compiled on first use, so importing the domain costs nothing until a fact is checked. */
+let compiled: { ajv: Ajv; envelope: ValidateFunction } | undefined;
+const dataChecks = new Map<string, ValidateFunction>();
+
+function envelopeCheck(): ValidateFunction {
+  compiled ??= (() => {
+    const ajv = contractAjv();
+    return { ajv, envelope: ajv.compile(ENVELOPE) };
+  })();
+  return compiled.envelope;
+}
+
+function dataCheck(type: PathwayEventType): { schema: TSchema; check: ValidateFunction } | undefined {
+  const contract = contractOf(type);
+  if (contract === undefined) return undefined;
+  envelopeCheck();
+  let check = dataChecks.get(type);
+  if (check === undefined) {
+    check = compiled!.ajv.compile(contract.data);
+    dataChecks.set(type, check);
+  }
+  return { schema: contract.data, check };
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isEventType(value: unknown): value is PathwayEventType {
-  return (
-    typeof value === 'string' && (PATHWAY_EVENT_TYPES as readonly string[]).includes(value) && dataChecks.has(value)
-  );
+  return typeof value === 'string' && (PATHWAY_EVENT_TYPES as readonly string[]).includes(value);
 }
 
 /** Checks the data of an event of `type`; `path` prefixes the error paths. */
 export function validateEventData(type: PathwayEventType, data: unknown, path = 'data'): ShapeError[] {
-  const entry = dataChecks.get(type);
-  if (entry === undefined) return [{ path: '$.type', message: 'has no schema in the contract' }];
+  const entry = dataCheck(type);
+  if (entry === undefined) return [{ path: 'type', message: 'has no schema in the contract' }];
   return entry.check(data) ? [] : shapeErrors(entry.check.errors ?? [], entry.schema, path);
 }
 
@@ -82,7 +95,8 @@ export function validatePathwayEvent(input: unknown): ValidationResult {
   const unreadable = unreadableStrings(input, '');
   if (unreadable.length > 0) return { ok: false, errors: unreadable };
   if (!isRecord(input)) return { ok: false, errors: [{ path: '$', message: 'must be an object' }] };
-  if (!envelopeCheck(input)) return { ok: false, errors: shapeErrors(envelopeCheck.errors ?? [], ENVELOPE, '') };
+  const envelope = envelopeCheck();
+  if (!envelope(input)) return { ok: false, errors: shapeErrors(envelope.errors ?? [], ENVELOPE, '') };
   if (!isEventType(input.type))
     return { ok: false, errors: [{ path: 'type', message: 'has no schema in the contract' }] };
   const dataErrors = validateEventData(input.type, input.data);
