@@ -5,6 +5,7 @@ import type { DestinationStream } from 'pino';
 import { SERVICE_CONFIG, type ServiceConfig } from './config/config.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { BackupModule } from './backup/backup.module.js';
+import { ContractModule } from './contract/contract.module.js';
 import { ErasureModule } from './erasure/erasure.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IngestionModule } from './ingestion/ingestion.module.js';
@@ -43,6 +44,7 @@ export class AppModule {
         HealthModule,
         MetricsModule,
         IngestionModule,
+        ContractModule,
         KafkaModule,
         BenchmarksModule,
         ...ReadSideModule.imports(),

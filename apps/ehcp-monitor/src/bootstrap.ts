@@ -11,6 +11,9 @@ import { BUILT_IN_ISSUER } from './identity/identity.module.js';
 import { issuerOf } from './config/config.js';
 import { hardenEdge } from './edge/harden.js';
 import { documentSecurity } from './edge/openapi-security.js';
+import { asyncApiDocument } from './contract/asyncapi.js';
+import { ContractDocuments } from './contract/contract-documents.js';
+import { documentContract } from './contract/openapi-contract.js';
 import { serveDashboard } from './edge/dashboard.js';
 import { AppModule } from './app.module.js';
 import { fastifyRequestIds } from './observability/fastify-request-ids.js';
@@ -48,7 +51,9 @@ export async function createApp(
       .addServer(config.publicUrl)
       .build(),
   );
+  documentContract(document);
   documentSecurity(document, issuerOf(config));
+  app.get(ContractDocuments).publishAsyncApi(asyncApiDocument(document, config.kafka, config.publicUrl));
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   serveDashboard(app);
   return app;

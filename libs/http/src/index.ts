@@ -1,5 +1,6 @@
 export * from './access.js';
 export * from './problems.js';
+export * from './problem-types.js';
 export * from './la-code.js';
 export * from './auth/principal.js';
 export * from './auth/token-verifier.js';

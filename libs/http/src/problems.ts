@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { GENERIC_PROBLEM_TYPE, problemType } from './problem-types.js';
 
 /** A field-level error in a request, named by its path in the body (e.g. `[3].occurredOn`). */
 export interface FieldError {
@@ -26,7 +27,7 @@ export class ProblemException extends HttpException {
 
 export function badRequest(detail: string, errors?: readonly FieldError[]): ProblemException {
   return new ProblemException({
-    type: 'https://ehcp-monitor.dev/problems/invalid-request',
+    type: problemType('invalid-request'),
     title: 'The request is not valid',
     status: HttpStatus.BAD_REQUEST,
     detail,
@@ -49,7 +50,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         .header('content-type', 'application/problem+json')
         .header('retry-after', '5')
         .send({
-          type: 'https://ehcp-monitor.dev/problems/unavailable',
+          type: problemType('unavailable'),
           title: 'Service Unavailable',
           status: 503,
           detail: 'The database cannot be reached; nothing of this request was stored. Retry later.',
@@ -78,14 +79,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
           : typeof response === 'object' && response !== null && 'message' in response
             ? String(response.message)
             : exception.message;
-      return { type: 'about:blank', title: statusTitle(status), status, detail, instance };
+      return { type: GENERIC_PROBLEM_TYPE, title: statusTitle(status), status, detail, instance };
     }
     // Fastify's own errors (bad JSON, body too large, wrong content type) carry a statusCode.
     if (exception instanceof Error && 'statusCode' in exception && typeof exception.statusCode === 'number') {
       const status = exception.statusCode;
       if (status >= 400 && status < 500) {
         return {
-          type: 'https://ehcp-monitor.dev/problems/invalid-request',
+          type: problemType('invalid-request'),
           title: 'The request is not valid',
           status,
           detail: exception.message,
@@ -94,7 +95,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       }
     }
     return {
-      type: 'about:blank',
+      type: GENERIC_PROBLEM_TYPE,
       title: 'Internal Server Error',
       status: HttpStatus.INTERNAL_SERVER_ERROR,
       detail: 'The service could not complete the request; nothing was half-written. Retry later.',
@@ -114,7 +115,7 @@ function statusTitle(status: number): string {
     .join(' ');
 }
 
-export function problem(status: number, title: string, detail: string, type = 'about:blank'): ProblemException {
+export function problem(status: number, title: string, detail: string, type = GENERIC_PROBLEM_TYPE): ProblemException {
   return new ProblemException({ type, title, status, detail });
 }
 

@@ -38,3 +38,5 @@ export { CasesController } from './http/cases.controller.js';
 export { ProjectionsAdminController, RebuildTracker } from './http/projections-admin.controller.js';
 export { parseKpiQuery, parseAtRiskQuery } from './http/query-params.js';
 export * from './http/exports/index.js';
+export { KPI_DEFINITIONS, TRIBUNAL_ORDER_DEFINITIONS, type MeasureDefinition } from './definitions.js';
+export { kpiOpenApiSchemas } from './http/kpi-openapi.js';

@@ -5,7 +5,7 @@ import { deriveCase } from './derive.js';
 import type { FlagCode } from './flags.js';
 import { rejection, type Rejection } from './rejections.js';
 import { applyCorrection, isPathwayFact, type PathwayFact } from './timeline.js';
-import { EVENT_DATE_FIELDS, validateEventData, validatePathwayEvent } from './validation.js';
+import { EVENT_DATE_FIELDS, validateEventData, validatePathwayEvent } from './contract/validator.js';
 
 /** Every incoming fact becomes this command. `now` is today's date: the domain has no clock of its own. */
 export interface RecordPathwayFact {

@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Inject, Post, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Access, problem } from '#http';
+import { Access, problem, problemType } from '#http';
 import { DATABASE, type Database } from '../storage/storage.module.js';
 
 /**
@@ -25,7 +25,7 @@ export class BackupController {
         501,
         'Not Implemented',
         'The service runs on a PostgreSQL server: back it up with pg_dump (see docs/operations.md)',
-        'https://ehcp-monitor.dev/problems/backup-not-embedded',
+        problemType('backup-not-embedded'),
       );
     }
     const archive = Buffer.from(await (await this.database.dump()).arrayBuffer());

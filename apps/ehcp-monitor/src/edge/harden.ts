@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { problem } from '#http';
+import { problem, problemType } from '#http';
 import type { ServiceConfig } from '../config/config.js';
 
 /**
@@ -47,7 +47,7 @@ export async function hardenEdge(app: NestFastifyApplication, config: ServiceCon
           429,
           'Too Many Requests',
           `At most ${context.max} requests a minute per caller; retry in ${Math.ceil(context.ttl / 1000)} s`,
-          'https://ehcp-monitor.dev/problems/rate-limited',
+          problemType('rate-limited'),
         ),
         { statusCode: 429 },
       ),

@@ -23,19 +23,6 @@ export function documentSecurity(document: OpenAPIObject, issuer: string): void 
       },
     },
   };
-  document.components.schemas ??= {};
-  document.components.schemas.Problem = {
-    type: 'object',
-    description: 'RFC 9457 problem details',
-    required: ['type', 'title', 'status'],
-    properties: {
-      type: { type: 'string' },
-      title: { type: 'string' },
-      status: { type: 'integer' },
-      detail: { type: 'string' },
-      instance: { type: 'string' },
-    },
-  };
   document.security = [{ bearer: [] }, { oauth2: ['api'] }];
   for (const [path, item] of Object.entries(document.paths)) {
     for (const method of ['get', 'post', 'put', 'patch', 'delete'] as const) {
@@ -56,5 +43,13 @@ export function documentSecurity(document: OpenAPIObject, issuer: string): void 
   }
 }
 
-/** Routes anyone may call. */
-export const PUBLIC_PATHS = new Set(['/health/live', '/health/ready', '/api/v1/auth/config']);
+/** Routes anyone may call (the Problem schema they refer to is the contract's: contract/openapi-contract.ts). */
+export const PUBLIC_PATHS = new Set([
+  '/health/live',
+  '/health/ready',
+  '/api/v1/auth/config',
+  // The published contract, like /api/docs itself.
+  '/api/v1/schemas/events/{file}',
+  '/api/asyncapi.json',
+  '/api/v1/rejection-codes',
+]);

@@ -2,18 +2,20 @@ import { Access, badRequest, parseLaParam, type AuthorisedRequest, type FieldErr
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { fromStoredShape, streamNameFor, validatePathwayEvent, type PathwayEvent } from '#pathway';
+import { ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { REFERENCE_PATTERN, fromStoredShape, streamNameFor, validatePathwayEvent, type PathwayEvent } from '#pathway';
 import type { EventStore } from '#event-store';
 import { SERVICE_CONFIG, type ServiceConfig } from '../config/config.js';
 import { EVENT_STORE } from '../storage/tokens.js';
 import { FactsPartlyRecordedError, RecordPathwayFacts, type FactResult } from './record-facts.command.js';
 import { PARTLY_STORED_RETRY_AFTER, partlyStoredProblem } from './partly-stored.js';
-import { CaseHistoryDto, FactResultDto, PathwayEventDto } from './events.dto.js';
+import { CaseHistoryDto, FACT_BATCH_SCHEMA, FactResultDto, StoredFactDto } from './events.dto.js';
 
-const CASE_ID = /^[A-Za-z0-9._-]{1,64}$/;
+/** A case reference as the contract defines it. */
+const CASE_ID = new RegExp(REFERENCE_PATTERN);
 
 @ApiTags('events')
+@ApiExtraModels(StoredFactDto)
 @Controller('api/v1/las/:la')
 export class EventsController {
   constructor(
@@ -33,7 +35,10 @@ export class EventsController {
       'not an array of well-formed facts is refused whole with a 400 problem naming every bad field.',
   })
   @ApiParam({ name: 'la', description: 'DfE three-digit LA code', example: '202' })
-  @ApiBody({ type: [PathwayEventDto] })
+  @ApiBody({
+    description: 'Facts of the contract (JSON Schema of each type: GET /api/v1/schemas/events/{type}.json)',
+    schema: FACT_BATCH_SCHEMA,
+  })
   @ApiOkResponse({ type: [FactResultDto] })
   @ApiResponse({
     status: 503,

@@ -1,34 +1,13 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PATHWAY_EVENT_TYPES } from '#pathway';
+import { ALL_REJECTION_REASONS, PATHWAY_FACT_SCHEMA } from '#pathway';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 
-/** OpenAPI description of the fact envelope; the shape check itself is the domain's validatePathwayEvent. */
-export class PathwayEventDto {
-  @ApiProperty({ format: 'uuid', description: "The source's id for this fact: the idempotency key" })
-  eventId!: string;
-
-  @ApiProperty({ example: 'C000123', description: "The source's pseudonymous case reference (never a name)" })
-  caseId!: string;
-
-  @ApiProperty({ example: '202', description: 'DfE three-digit LA code; must match the URL' })
-  la!: string;
-
-  @ApiProperty({ enum: PATHWAY_EVENT_TYPES })
-  type!: string;
-
-  @ApiProperty({ format: 'date', example: '2024-01-08', description: 'The business date of the fact' })
-  occurredOn!: string;
-
-  @ApiProperty({ example: 'capita-one', description: 'The sending system' })
-  source!: string;
-
-  @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
-    example: { requestSource: 'school', birthMonth: '2015-03', primaryNeed: 'ASD', team: 'North' },
-    description: 'Fields of the fact type (see the README)',
-  })
-  data!: Record<string, unknown>;
-}
+/** The facts a case system sends: each one of the contract's types, its `data` as the type says. */
+export const FACT_BATCH_SCHEMA = {
+  type: 'array',
+  minItems: 1,
+  maxItems: 1000,
+  items: { $ref: `#/components/schemas/${PATHWAY_FACT_SCHEMA}` },
+} as const;
 
 export class FactResultDto {
   @ApiProperty({ format: 'uuid' })
@@ -37,16 +16,24 @@ export class FactResultDto {
   @ApiProperty({ enum: ['accepted', 'duplicate', 'rejected'] })
   status!: string;
 
-  @ApiPropertyOptional({ example: 'final-plan-before-request', description: 'Why a fact was rejected' })
+  @ApiPropertyOptional({
+    enum: Object.keys(ALL_REJECTION_REASONS),
+    example: 'final-plan-before-request',
+    description: 'Why a fact was rejected (GET /api/v1/rejection-codes says what each code means)',
+  })
   code?: string;
 
   @ApiPropertyOptional({ description: 'A sentence for the person at the case system' })
   message?: string;
 }
 
-export class StoredPathwayEventDto extends PathwayEventDto {
-  @ApiProperty({ description: 'When the backend stored the fact' })
+/** What the store adds to each fact it keeps. */
+export class StoredFactDto {
+  @ApiProperty({ format: 'date-time', description: 'When the backend stored the fact' })
   recordedAt!: string;
+
+  @ApiPropertyOptional({ description: "Who sent it: the token's client or subject, or kafka-ingestion" })
+  recordedBy?: string;
 
   @ApiProperty()
   streamVersion!: number;
@@ -65,6 +52,9 @@ export class CaseHistoryDto {
   @ApiProperty({ description: "The case stream's version; -1 when nothing is stored" })
   version!: number;
 
-  @ApiProperty({ type: [StoredPathwayEventDto] })
+  @ApiProperty({
+    type: 'array',
+    items: { allOf: [{ $ref: `#/components/schemas/${PATHWAY_FACT_SCHEMA}` }, { $ref: getSchemaPath(StoredFactDto) }] },
+  })
   events!: Array<Record<string, unknown>>;
 }

@@ -1,7 +1,7 @@
-import { ProblemException } from '#http';
+import { ProblemException, problemType } from '#http';
 import type { FactsPartlyRecordedError } from './record-facts.command.js';
 
-export const PARTLY_STORED_TYPE = 'https://ehcp-monitor.dev/problems/partly-stored';
+export const PARTLY_STORED_TYPE = problemType('partly-stored');
 /** Seconds a client should wait before sending the batch again after a transient failure. */
 export const PARTLY_STORED_RETRY_AFTER = 5;
 

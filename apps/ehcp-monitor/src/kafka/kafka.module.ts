@@ -20,7 +20,7 @@ import {
   type IngestionOutcome,
   type MessagingLogger,
 } from '#messaging';
-import { validatePathwayEvent, type PathwayEvent } from '#pathway';
+import { validatePathwayEvent, type IngestionRejectionCode, type PathwayEvent } from '#pathway';
 import { SERVICE_CONFIG, type ServiceConfig } from '../config/config.js';
 import { ComponentDown, HealthRegistry } from '../health/health.registry.js';
 import { RecordPathwayFacts, type FactResult } from '../ingestion/record-facts.command.js';
@@ -35,6 +35,9 @@ export const KAFKA_PUBLISHER = Symbol('KAFKA_PUBLISHER');
 const KAFKA_RECORDER = 'kafka-ingestion';
 
 const KAFKA_CHUNK_SIZE = 500;
+
+/** The code of a message whose envelope does not have the contract's shape (see GET /api/v1/rejection-codes). */
+const INVALID_ENVELOPE: IngestionRejectionCode = 'invalid-envelope';
 
 /**
  * Partitions answered at once. Messages are keyed by case, so two partitions never hold the same case and their
@@ -61,8 +64,7 @@ const messagingLogger: MessagingLogger = {
  */
 export async function handleEnvelope(commandBus: CommandBus, envelope: unknown): Promise<IngestionOutcome> {
   const checked = validatePathwayEvent(envelope);
-  if (!checked.ok)
-    return { status: 'rejected', code: 'invalid-envelope', message: describeShapeErrors(checked.errors) };
+  if (!checked.ok) return { status: 'rejected', code: INVALID_ENVELOPE, message: describeShapeErrors(checked.errors) };
   const [result] = await commandBus.execute(new RecordPathwayFacts(checked.event.la, [checked.event], KAFKA_RECORDER));
   if (result === undefined) throw new Error('the command answered nothing for one fact');
   return toOutcome(result);
@@ -82,7 +84,7 @@ export async function handleEnvelopes(
   envelopes.forEach((envelope, index) => {
     const checked = validatePathwayEvent(envelope);
     if (!checked.ok) {
-      outcomes[index] = { status: 'rejected', code: 'invalid-envelope', message: describeShapeErrors(checked.errors) };
+      outcomes[index] = { status: 'rejected', code: INVALID_ENVELOPE, message: describeShapeErrors(checked.errors) };
       return;
     }
     const group = byLa.get(checked.event.la) ?? { indexes: [], events: [] };

@@ -6,6 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ACCESS_RULE, PUBLIC_ROUTE, type AccessRule } from '../access.js';
 import { LA_CODE } from '../la-code.js';
 import { problem } from '../problems.js';
+import { problemType } from '../problem-types.js';
 import { principalFrom, type ClaimNames, type Principal } from './principal.js';
 import { InvalidTokenError, TokenVerifier } from './token-verifier.js';
 
@@ -24,8 +25,6 @@ export interface AuthorisedRequest extends FastifyRequest {
   /** A route's JSON answer when it left as a CSV or XLSX file (set by the export layer, read by the audit). */
   answerBeforeExport?: unknown;
 }
-
-const PROBLEM = 'https://ehcp-monitor.dev/problems/';
 
 /**
  * The one check every route passes: a verified bearer token, a role the route allows, and the route's LA among the
@@ -47,7 +46,7 @@ export class AuthGuard implements CanActivate {
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, targets);
     if (rule === undefined)
-      throw problem(403, 'Forbidden', 'This route declares no access rule', `${PROBLEM}forbidden`);
+      throw problem(403, 'Forbidden', 'This route declares no access rule', problemType('forbidden'));
 
     const principal = await this.authenticate(request, reply);
     request.principal = principal;
@@ -72,7 +71,7 @@ export class AuthGuard implements CanActivate {
     const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9\-_.~+/]+=*)$/.exec(header) : null;
     if (match === null) {
       void reply.header('WWW-Authenticate', 'Bearer realm="ehcp-monitor"');
-      throw problem(401, 'Unauthorized', 'This route needs a bearer access token', `${PROBLEM}unauthenticated`);
+      throw problem(401, 'Unauthorized', 'This route needs a bearer access token', problemType('unauthenticated'));
     }
     try {
       return principalFrom(await this.settings.verifier.verify(match[1]!), this.settings.claims);
@@ -83,11 +82,11 @@ export class AuthGuard implements CanActivate {
           503,
           'Service Unavailable',
           "The token issuer's keys could not be fetched",
-          `${PROBLEM}issuer-unavailable`,
+          problemType('issuer-unavailable'),
         );
       }
       void reply.header('WWW-Authenticate', 'Bearer realm="ehcp-monitor", error="invalid_token"');
-      throw problem(401, 'Unauthorized', 'The access token is not valid', `${PROBLEM}invalid-token`);
+      throw problem(401, 'Unauthorized', 'The access token is not valid', problemType('invalid-token'));
     }
   }
 }
@@ -102,7 +101,7 @@ export function authorise(
   request: FastifyRequest,
   isKnownLa: (la: string) => boolean,
 ): void {
-  const forbidden = (detail: string) => problem(403, 'Forbidden', detail, `${PROBLEM}forbidden`);
+  const forbidden = (detail: string) => problem(403, 'Forbidden', detail, problemType('forbidden'));
   if (!principal.roles.some((role) => rule.roles.includes(role))) {
     throw forbidden(`This route is for the ${rule.roles.join(' or ')} role`);
   }
@@ -114,10 +113,10 @@ export function authorise(
         400,
         'Bad Request',
         'The LA in the URL must be a DfE three-digit LA code, e.g. 202',
-        `${PROBLEM}invalid-request`,
+        problemType('invalid-request'),
       );
     }
-    if (!isKnownLa(la)) throw problem(404, 'Not Found', `${la} is not a DfE LA code`, `${PROBLEM}unknown-la`);
+    if (!isKnownLa(la)) throw problem(404, 'Not Found', `${la} is not a DfE LA code`, problemType('unknown-la'));
     if (!asAdmin && !principal.las.includes(la)) throw forbidden(`The token does not grant LA ${la}`);
   }
   const query = request.query as Record<string, unknown> | undefined;

@@ -14,6 +14,14 @@ export class FigureDto {
   denominator!: number | null;
   @ApiProperty({ type: Number, nullable: true, description: 'numerator / denominator (an average for averages)' })
   rate!: number | null;
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description: 'For an average: the mean (null with nothing to average)',
+  })
+  mean?: number | null;
+  @ApiPropertyOptional({ description: 'For an average: how many values it is the mean of' })
+  n?: number;
   @ApiPropertyOptional({ type: FigureCasesDto, description: 'With includeCases=true: the cases behind the figure' })
   cases?: FigureCasesDto;
 }

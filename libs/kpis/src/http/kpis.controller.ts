@@ -3,8 +3,6 @@ import { applyDecorators, Controller, Get, Param, Query, ServiceUnavailableExcep
 import {
   ApiBadRequestResponse,
   ApiExtraModels,
-  ApiOkResponse,
-  ApiOperation,
   ApiParam,
   ApiQuery,
   ApiServiceUnavailableResponse,
@@ -13,7 +11,8 @@ import {
 import { ReadModelNotReadyError } from '#projections';
 import { londonDate, KpiService, type KpiName } from '../kpi-service.js';
 import type { KpiReport } from '../figures.js';
-import { FigureDto, KpiReportDto, TribunalReportDto } from './kpi.dto.js';
+import { FigureDto, GroupFiguresDto, KpiReportDto, TribunalReportDto } from './kpi.dto.js';
+import { ApiKpi } from './kpi-openapi.js';
 import { parseKpiQuery, parseLa, type RawQuery } from './query-params.js';
 import { Exportable, kpiTable } from './exports/index.js';
 
@@ -51,7 +50,7 @@ const KPI_ACCESS = { roles: ['manager', 'board'], la: 'path', audit: 'case-data'
 
 /** The statutory KPIs of an LA for a period. Thin: each route parses its query and asks the service. */
 @ApiTags('kpis')
-@ApiExtraModels(FigureDto)
+@ApiExtraModels(FigureDto, GroupFiguresDto, KpiReportDto, TribunalReportDto)
 @Controller('api/v1/las/:la/kpis')
 export class KpisController {
   constructor(private readonly kpis: KpiService) {}
@@ -59,9 +58,8 @@ export class KpisController {
   @Access(KPI_ACCESS)
   @Exportable(kpiTable)
   @Get('six-week-decisions')
-  @ApiOperation({ summary: 'Requests decided within 6 weeks (withdrawn excluded)' })
+  @ApiKpi('six-week-decisions', 'Requests decided within 6 weeks (withdrawn excluded)')
   @ApiKpiQuery()
-  @ApiOkResponse({ type: KpiReportDto })
   sixWeekDecisions(@Param('la') la: string, @Query() query: RawQuery): Promise<KpiReport> {
     return this.answer('six-week-decisions', la, query);
   }
@@ -69,9 +67,8 @@ export class KpisController {
   @Access(KPI_ACCESS)
   @Exportable(kpiTable)
   @Get('no-plan-notices')
-  @ApiOperation({ summary: 'Notices that no plan will be issued, given within 16 weeks' })
+  @ApiKpi('no-plan-notices', 'Notices that no plan will be issued, given within 16 weeks')
   @ApiKpiQuery()
-  @ApiOkResponse({ type: KpiReportDto })
   noPlanNotices(@Param('la') la: string, @Query() query: RawQuery): Promise<KpiReport> {
     return this.answer('no-plan-notices', la, query);
   }
@@ -79,14 +76,12 @@ export class KpisController {
   @Access(KPI_ACCESS)
   @Exportable(kpiTable)
   @Get('twenty-week-timeliness')
-  @ApiOperation({
-    summary: 'New plans issued within 20 weeks (SEN2)',
-    description:
-      'By final plan issue date: new plans; within 20 weeks including exceptions and excluding them; average weeks; ' +
-      'over 20 weeks but within a year; over a year; transferred-in and tribunal-ordered plans as separate cohorts.',
-  })
+  @ApiKpi(
+    'twenty-week-timeliness',
+    'New plans issued within 20 weeks (SEN2)',
+    'By final plan issue date; transferred-in and tribunal-ordered plans are separate cohorts.',
+  )
   @ApiKpiQuery()
-  @ApiOkResponse({ type: KpiReportDto })
   twentyWeekTimeliness(@Param('la') la: string, @Query() query: RawQuery): Promise<KpiReport> {
     return this.answer('twenty-week-timeliness', la, query);
   }
@@ -94,9 +89,8 @@ export class KpisController {
   @Access(KPI_ACCESS)
   @Exportable(kpiTable)
   @Get('draft-plan-breaches')
-  @ApiOperation({ summary: 'Final plans issued before the 15-day representation window on the draft ended' })
+  @ApiKpi('draft-plan-breaches', 'Final plans issued before the 15-day representation window on the draft ended')
   @ApiKpiQuery()
-  @ApiOkResponse({ type: KpiReportDto })
   draftPlanBreaches(@Param('la') la: string, @Query() query: RawQuery): Promise<KpiReport> {
     return this.answer('draft-plan-breaches', la, query);
   }
@@ -104,12 +98,12 @@ export class KpisController {
   @Access(KPI_ACCESS)
   @Exportable(kpiTable)
   @Get('annual-reviews')
-  @ApiOperation({
-    summary: 'Annual reviews: due, held on time, held late, overdue; decisions, amendments, phase transfers',
-    description: 'Overdue is judged as of today, or as of `asOf`.',
-  })
+  @ApiKpi(
+    'annual-reviews',
+    'Annual reviews: due, held on time, held late, overdue; decisions, amendments, phase transfers',
+    'Overdue is judged as of today, or as of `asOf`.',
+  )
   @ApiKpiQuery()
-  @ApiOkResponse({ type: KpiReportDto })
   annualReviews(@Param('la') la: string, @Query() query: RawQuery): Promise<KpiReport> {
     return this.answer('annual-reviews', la, query);
   }
@@ -117,11 +111,11 @@ export class KpisController {
   @Access(KPI_ACCESS)
   @Exportable(kpiTable)
   @Get('tribunal')
-  @ApiOperation({
-    summary: 'Tribunal appeals: registered, appeal rate by both methods, outcomes, orders complied with on time',
-  })
+  @ApiKpi(
+    'tribunal',
+    'Tribunal appeals: registered, appeal rate by both methods, outcomes, orders complied with on time',
+  )
   @ApiKpiQuery()
-  @ApiOkResponse({ type: TribunalReportDto })
   tribunal(@Param('la') la: string, @Query() query: RawQuery): Promise<KpiReport> {
     return this.answer('tribunal', la, query);
   }
@@ -129,11 +123,8 @@ export class KpisController {
   @Access(KPI_ACCESS)
   @Exportable(kpiTable)
   @Get('caseload')
-  @ApiOperation({
-    summary: 'Active plans and open requests (by week of the clock) on the last day of each period',
-  })
+  @ApiKpi('caseload', 'Active plans and open requests (by week of the clock) on the last day of each period')
   @ApiKpiQuery()
-  @ApiOkResponse({ type: KpiReportDto })
   caseload(@Param('la') la: string, @Query() query: RawQuery): Promise<KpiReport> {
     return this.answer('caseload', la, query);
   }

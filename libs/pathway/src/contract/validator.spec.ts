@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { PATHWAY_EVENT_TYPES, type PathwayEvent } from './events.js';
-import { facts, testEventId } from './testing/builders.js';
-import { EVENT_DATA_FIELDS, validateEventData, validatePathwayEvent } from './validation.js';
+import { PATHWAY_EVENT_TYPES, type PathwayEvent } from '../events.js';
+import { facts, testEventId } from '../testing/builders.js';
+import { EVENT_CONTRACTS } from './event-schemas.js';
+import { validateEventData, validatePathwayEvent } from './validator.js';
 
 /** One valid fact of every type. */
 const oneOfEach: PathwayEvent[] = [
@@ -48,7 +49,7 @@ describe('validatePathwayEvent', () => {
   });
 
   it('has a data schema for every type', () => {
-    expect(Object.keys(EVENT_DATA_FIELDS).sort()).toEqual([...PATHWAY_EVENT_TYPES].sort());
+    expect(Object.keys(EVENT_CONTRACTS).sort()).toEqual([...PATHWAY_EVENT_TYPES].sort());
   });
 
   it('refuses what is not an object', () => {
