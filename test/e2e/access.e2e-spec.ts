@@ -37,9 +37,11 @@ const MATRIX: Record<string, readonly Role[] | 'public'> = {
   'GET /api/v1/auth/config': 'public',
   'GET /api/v1/las': ['case-system', 'manager', 'board', 'admin'],
   'GET /api/v1/las/{la}/benchmarks': ['manager', 'board'],
+  'GET /api/v1/las/{la}/board-pack/{week}': ['manager', 'board'],
+  'GET /api/v1/las/{la}/board-pack/{week}.pdf': ['manager', 'board'],
 };
 
-const EXAMPLES: Record<string, string> = { la: '202', caseId: 'ACL-1', projection: 'case-clocks' };
+const EXAMPLES: Record<string, string> = { la: '202', caseId: 'ACL-1', projection: 'case-clocks', week: '2024-W10' };
 
 describe('access control over every route of the OpenAPI document', () => {
   let t: TestApp & { database?: { url: string } };
