@@ -1,5 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { HEADLINES, KpiService, type AtRiskReport, type Headline, type KpiName, type KpiReport } from '#kpis';
+import {
+  comparatorOf,
+  HEADLINES,
+  KpiService,
+  type AtRiskReport,
+  type Headline,
+  type KpiName,
+  type KpiReport,
+} from '#kpis';
 import type { LaBenchmarks, PublishedBenchmarks } from '#benchmarks';
 import { PUBLISHED_BENCHMARKS } from '#benchmarks';
 import { RollupService, type WeeklyRollup, type WeekWindow } from '#rollups';
@@ -8,7 +16,6 @@ import type {
   AtRiskSummary,
   AtRiskTally,
   BoardPack,
-  Comparator,
   PackFigure,
   PackHeadline,
   RevisedFigure,
@@ -54,7 +61,7 @@ export class BoardPackService {
           month: group.period,
           value: valueOf(headlineFigure(report, headline, group.period), headline.kind),
         })),
-        comparator: comparator(published, headline),
+        comparator: published === undefined ? null : comparatorOf(published, headline),
       };
     });
     return {
@@ -104,22 +111,6 @@ export function headlineFigure(report: KpiReport, headline: Headline, period: st
 function valueOf(figure: PackFigure | null, kind: Headline['kind']): number | null {
   if (figure === null) return null;
   return kind === 'count' ? figure.numerator : figure.rate;
-}
-
-/** The published figure beside a headline: rates as fractions, counts as counts. */
-function comparator(published: LaBenchmarks | undefined, headline: Headline): Comparator | null {
-  if (published === undefined || headline.benchmark === null) return null;
-  const measure = published.measures.find((m) => m.measure === headline.benchmark);
-  if (measure === undefined) return null;
-  const value = (figure: (typeof measure)['la']): number | null => {
-    if (figure === null) return null;
-    const cell = measure.kind === 'rate' ? figure.rate : figure.numerator;
-    if (cell === null || cell.value === null) return null;
-    return measure.kind === 'rate' ? cell.value / 100 : cell.value;
-  };
-  const figures = { la: value(measure.la), region: value(measure.region), england: value(measure.england) };
-  if (figures.la === null && figures.region === null && figures.england === null) return null;
-  return { measure: measure.measure, year: published.year, timePeriod: measure.timePeriod, ...figures };
 }
 
 function atRiskSummary(report: AtRiskReport): AtRiskSummary {

@@ -1,23 +1,11 @@
 import type { IsoDate } from '#calendar';
-import type { Headline } from '#kpis';
+import type { Comparator, Headline } from '#kpis';
 
 /** A figure as the pack shows it: for a count, `denominator` and `rate` are null. */
 export interface PackFigure {
   readonly numerator: number;
   readonly denominator: number | null;
   readonly rate: number | null;
-}
-
-/** A published comparator of a headline; rates are fractions (0.162), like the service's own. */
-export interface Comparator {
-  readonly measure: string;
-  /** The calendar year the published figures refer to. */
-  readonly year: number;
-  /** The DfE time period of the row (the year, or the January census such as `202425` for plans held). */
-  readonly timePeriod: string;
-  readonly la: number | null;
-  readonly region: number | null;
-  readonly england: number | null;
 }
 
 export interface PackHeadline extends Headline {
