@@ -25,6 +25,10 @@ async function view(path: string, params: URLSearchParams): Promise<{ title: str
   }
   if (parts[0] === 'rollups') return { title: 'Weekly rollups', content: await rollupsPage(la) };
   if (parts[0] === 'board-pack') return { title: 'Board pack', content: await boardPackPage(la, parts[1]) };
+  // A board pack's own address, `#/las/{la}/board-pack/{week}`, names its LA: a link to it opens that LA's pack.
+  if (parts[0] === 'las' && parts[1] !== undefined && parts[2] === 'board-pack') {
+    return { title: 'Board pack', content: await boardPackPage(parts[1], parts[3]) };
+  }
   return { title: 'Page not found', content: [h('h1', { class: 'govuk-heading-l' }, 'Page not found')] };
 }
 

@@ -51,7 +51,7 @@ export async function boardPackPage(la: string, requested: string | undefined): 
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    location.hash = `#/board-pack/${picker.value.trim()}`;
+    location.hash = `#/las/${la}/board-pack/${picker.value.trim()}`;
   });
   const status = h('span', { class: 'govuk-body-s', role: 'status' });
   const pdf = h(
