@@ -82,7 +82,7 @@ ${cell(c?.la)}${cell(c?.region)}${cell(c?.england)}
 function trendTable(pack: BoardPack): string {
   const months = pack.headlines[0]?.trend.map((t) => t.month) ?? [];
   return `<table class="bp-table bp-trends">
-<caption>Each headline month by month, the figures behind the trend lines</caption>
+<caption>Each headline by calendar month, the figures behind the trend lines (the first and last months are the parts inside the 12 months)</caption>
 <thead><tr><th scope="col">Measure</th>${months.map((m) => `<th scope="col" class="bp-num">${esc(m)}</th>`).join('')}</tr></thead>
 <tbody>
 ${pack.headlines
