@@ -15,8 +15,11 @@ export interface PdfRendererSettings {
 
 /** No Chromium at the configured path: the service answers 501. */
 export class ChromiumUnavailableError extends Error {
-  constructor(readonly executablePath: string) {
-    super(`no Chromium at ${executablePath}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`);
+  constructor(
+    readonly executablePath: string,
+    reason = `no Chromium at ${executablePath}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`,
+  ) {
+    super(reason);
     this.name = 'ChromiumUnavailableError';
   }
 }
@@ -115,7 +118,9 @@ export class PdfRenderer {
   }
 
   private async print(html: string, render: { browser: Browser | undefined; abandoned: boolean }): Promise<Buffer> {
-    const { chromium } = await import('playwright-core');
+    const { chromium } = await import('playwright-core').catch(() => {
+      throw new ChromiumUnavailableError(this.settings.executablePath, 'playwright-core is not installed');
+    });
     const browser = await chromium.launch({
       executablePath: this.settings.executablePath,
       headless: true,
