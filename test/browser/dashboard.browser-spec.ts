@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
 import { fact, startTestApp, type TestApp } from '../e2e/support/test-app.js';
-import { launchChromium, screenshot, seriousViolations } from './support/browser.js';
+import { launchChromium, RESULTS_DIR, screenshot, seriousViolations } from './support/browser.js';
 import { signIn } from './support/sign-in.js';
 import { freePort } from '../bench/service.js';
 
@@ -102,6 +103,16 @@ describe('the dashboard in Chromium', () => {
     await page.locator('.app-chart svg').first().waitFor();
     expect(await page.locator('.app-headline').count()).toBe(7);
     expect(await page.locator('.app-chart[role="img"][aria-label]').count()).toBe(7);
+    // Beside each headline with a published counterpart: the LA's own published figure, its region's and England's.
+    const published = await api('/api/v1/las/202/benchmarks');
+    const twenty = published.measures.find((m: any) => m.measure === 'within-20-weeks-including-exceptions');
+    const card = page.locator('[data-comparator-measure="within-20-weeks-including-exceptions"]');
+    await expect(card.locator('[data-comparator="england"]').textContent()).resolves.toBe(
+      `${twenty.england.rate.value.toFixed(1)}%`,
+    );
+    await expect(card.textContent()).resolves.toContain(`Published by the DfE for ${published.year}`);
+    await expect(card.textContent()).resolves.toContain('Camden (published)');
+    expect(await page.locator('[data-comparator-measure]').count()).toBe(6);
     await expectAccessible('overview');
   });
 
@@ -161,6 +172,33 @@ describe('the dashboard in Chromium', () => {
     const clock = await api('/api/v1/las/202/cases/BR-4/clock');
     await expect(page.locator('#case-clock').textContent()).resolves.toContain(clock.nextDeadline.due);
     await expectAccessible('case');
+  });
+
+  it('shows the board pack with the figures of the API, and prints it to PDF', async () => {
+    await open('#/board-pack', /Board pack: Camden \(202\), week \d{4}-W\d{2}/);
+    const week = await page.locator('#board-pack').getAttribute('data-week');
+    const pack = await api(`/api/v1/las/202/board-pack/${week}`);
+    const twenty = pack.headlines.find((h: any) => h.measure === 'withinTwentyWeeksIncludingExceptions');
+    const shown = await page.locator('[data-figure="withinTwentyWeeksIncludingExceptions"]').textContent();
+    expect(shown).toBe(
+      `${(twenty.figure.rate * 100).toFixed(1)}% (${twenty.figure.numerator} of ${twenty.figure.denominator})`,
+    );
+    await expect(page.locator('[data-at-risk="overdue"]').textContent()).resolves.toBe(String(pack.atRisk.overdue));
+    expect(await page.locator('svg.bp-spark[role="img"][aria-label]').count()).toBe(7);
+    await expectAccessible('board-pack');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('button[data-format="pdf"]').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`board-pack-202-${week}.pdf`);
+    const pdf = readFileSync(await download.path());
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? [];
+    expect(pages.length).toBeGreaterThanOrEqual(1);
+    expect(pages.length).toBeLessThanOrEqual(4);
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    writeFileSync(join(RESULTS_DIR, 'board-pack.pdf'), pdf);
   });
 
   it('shows the weekly rollups', async () => {

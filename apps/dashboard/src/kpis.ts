@@ -1,3 +1,4 @@
+import type { Headline } from '../../../libs/kpis/src/headlines.js';
 import type { Figure, KpiReport } from './types.js';
 
 /** The KPI routes the dashboard has a page for. */
@@ -18,38 +19,8 @@ export const BREAKDOWNS: ReadonlyArray<{ readonly value: string; readonly label:
   { value: 'team', label: 'Team' },
 ];
 
-/** A headline figure of the overview: which KPI, which measure, and whether it is a rate or a count. */
-export interface Headline {
-  readonly kpi: string;
-  readonly measure: string;
-  readonly title: string;
-  readonly kind: 'rate' | 'count';
-}
-
-export const HEADLINES: readonly Headline[] = [
-  { kpi: 'six-week-decisions', measure: 'decidedWithinSixWeeks', title: 'Decisions within 6 weeks', kind: 'rate' },
-  {
-    kpi: 'twenty-week-timeliness',
-    measure: 'withinTwentyWeeksIncludingExceptions',
-    title: 'New plans within 20 weeks, including exceptions',
-    kind: 'rate',
-  },
-  {
-    kpi: 'twenty-week-timeliness',
-    measure: 'withinTwentyWeeksExcludingExceptions',
-    title: 'New plans within 20 weeks, excluding exceptions',
-    kind: 'rate',
-  },
-  { kpi: 'annual-reviews', measure: 'heldOnTime', title: 'Annual reviews held on time', kind: 'rate' },
-  {
-    kpi: 'annual-reviews',
-    measure: 'decisionsWithinFourWeeks',
-    title: 'Review decisions within 4 weeks',
-    kind: 'rate',
-  },
-  { kpi: 'tribunal', measure: 'dfe2024Rate', title: 'Tribunal appeal rate (DfE 2024 method)', kind: 'rate' },
-  { kpi: 'caseload', measure: 'activePlans', title: 'Plans in force', kind: 'count' },
-];
+/** The headline figures, shared with the service's board pack. */
+export { HEADLINES, type Headline } from '../../../libs/kpis/src/headlines.js';
 
 /** A measure's value in one period: the rate for rates and averages, the count otherwise. */
 export function valueOf(figure: Figure | undefined, kind: string): number | null {

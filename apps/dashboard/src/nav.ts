@@ -7,6 +7,7 @@ const SECTIONS: ReadonlyArray<{ readonly href: string; readonly label: string }>
   { href: '#/kpi/twenty-week-timeliness', label: 'KPIs' },
   { href: '#/at-risk', label: 'Cases at risk' },
   { href: '#/rollups', label: 'Weekly rollups' },
+  { href: '#/board-pack', label: 'Board pack' },
 ];
 
 /** The section links, the LA picker (the token's LAs, or any code) and sign-out. */

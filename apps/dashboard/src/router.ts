@@ -3,6 +3,7 @@ import { currentLa } from './la.js';
 import { h, replace } from './ui/dom.js';
 import { errorSummary } from './ui/table.js';
 import { atRiskPage } from './views/at-risk.js';
+import { boardPackPage } from './views/board-pack.js';
 import { casePage } from './views/case.js';
 import { kpiPage } from './views/kpi.js';
 import { overview } from './views/overview.js';
@@ -23,6 +24,11 @@ async function view(path: string, params: URLSearchParams): Promise<{ title: str
     return { title: `Case ${caseId}`, content: await casePage(la, caseId) };
   }
   if (parts[0] === 'rollups') return { title: 'Weekly rollups', content: await rollupsPage(la) };
+  if (parts[0] === 'board-pack') return { title: 'Board pack', content: await boardPackPage(la, parts[1]) };
+  // A board pack's own address, `#/las/{la}/board-pack/{week}`, names its LA: a link to it opens that LA's pack.
+  if (parts[0] === 'las' && parts[1] !== undefined && parts[2] === 'board-pack') {
+    return { title: 'Board pack', content: await boardPackPage(parts[1], parts[3]) };
+  }
   return { title: 'Page not found', content: [h('h1', { class: 'govuk-heading-l' }, 'Page not found')] };
 }
 

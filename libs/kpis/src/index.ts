@@ -4,6 +4,7 @@
  */
 export * from './periods.js';
 export * from './breakdowns.js';
+export { HEADLINES, comparatorOf, type Comparator, type Headline, type PublishedMeasures } from './headlines.js';
 export * from './figures.js';
 export { sixWeekDecisions, SIX_WEEK_MEASURES } from './measures/six-week-decisions.js';
 export { noPlanNotices, NO_PLAN_MEASURES } from './measures/no-plan-notices.js';

@@ -1,8 +1,9 @@
 import { getJson } from '../api.js';
-import { BREAKDOWNS, formatFigure, KPI_PAGES, last24Months, valueOf } from '../kpis.js';
+import { BREAKDOWNS, formatFigure, HEADLINES, KPI_PAGES, last24Months, valueOf } from '../kpis.js';
 import { laPath } from '../la.js';
 import type { KpiReport } from '../types.js';
 import { chart } from '../ui/chart.js';
+import { comparators, publishedFigures } from '../ui/comparators.js';
 import { h } from '../ui/dom.js';
 import { downloads, table } from '../ui/table.js';
 import { showCasesBehind } from './cases-behind.js';
@@ -14,7 +15,12 @@ export async function kpiPage(la: string, kpi: string, breakdown: string): Promi
   const { from, to } = last24Months();
   const monthlyPath = `${laPath(la)}/kpis/${kpi}?from=${from}&to=${to}&groupBy=month`;
   const splitPath = `${laPath(la)}/kpis/${kpi}?from=${from}&to=${to}&groupBy=year&breakdown=${breakdown}`;
-  const [monthly, split] = await Promise.all([getJson<KpiReport>(monthlyPath), getJson<KpiReport>(splitPath)]);
+  const [monthly, split, published] = await Promise.all([
+    getJson<KpiReport>(monthlyPath),
+    getJson<KpiReport>(splitPath),
+    publishedFigures(la),
+  ]);
+  const headlines = HEADLINES.filter((headline) => headline.kpi === kpi);
   const rates = monthly.measures.filter((m) => m.kind === 'rate');
   const others = monthly.measures.filter((m) => m.kind !== 'rate');
   const months = monthly.groups.map((g) => g.period);
@@ -80,6 +86,17 @@ export async function kpiPage(la: string, kpi: string, breakdown: string): Promi
         ),
       ),
     ),
+    headlines.length === 0
+      ? null
+      : h(
+          'section',
+          { 'aria-labelledby': 'comparators-heading' },
+          h('h2', { class: 'govuk-heading-m', id: 'comparators-heading' }, 'Published comparators'),
+          ...headlines.flatMap((headline) => [
+            h('h3', { class: 'govuk-heading-s' }, headline.title),
+            comparators(headline, published),
+          ]),
+        ),
     h('h2', { class: 'govuk-heading-l' }, 'By month'),
     measureChart(rates, `${page.title}: rates`, true),
     measureChart(others, `${page.title}: counts and averages`, false),

@@ -3,6 +3,7 @@ import { formatValue, HEADLINES, headlineSeries, last24Months } from '../kpis.js
 import { laPath } from '../la.js';
 import type { AtRiskReport, KpiReport } from '../types.js';
 import { chart } from '../ui/chart.js';
+import { comparators, publishedFigures } from '../ui/comparators.js';
 import { h } from '../ui/dom.js';
 import { downloads, table } from '../ui/table.js';
 
@@ -11,8 +12,9 @@ export async function overview(la: string): Promise<HTMLElement[]> {
   const { from, to } = last24Months();
   const kpis = [...new Set(HEADLINES.map((h) => h.kpi))];
   const reports = new Map<string, KpiReport>();
-  const [atRisk] = await Promise.all([
+  const [atRisk, published] = await Promise.all([
     getJson<AtRiskReport>(`${laPath(la)}/at-risk?withinDays=14`),
+    publishedFigures(la),
     ...kpis.map(async (kpi) => {
       reports.set(kpi, await getJson<KpiReport>(`${laPath(la)}/kpis/${kpi}?from=${from}&to=${to}&groupBy=month`));
     }),
@@ -37,6 +39,7 @@ export async function overview(la: string): Promise<HTMLElement[]> {
         formatValue(latest, headline.kind),
       ),
       h('p', { class: 'govuk-body-s' }, `Latest month with a figure; monthly trend ${from} to ${to}.`),
+      comparators(headline, published),
       chart(
         'line',
         headline.title,
@@ -87,11 +90,5 @@ export async function overview(la: string): Promise<HTMLElement[]> {
       ),
     ),
     h('div', { class: 'app-cards' }, ...cards),
-    h(
-      'section',
-      { class: 'app-card', id: 'benchmarks', 'aria-labelledby': 'benchmarks-heading' },
-      h('h2', { class: 'govuk-heading-m', id: 'benchmarks-heading' }, 'Published comparators'),
-      h('p', { class: 'govuk-body' }, "The LA's published figures, its region and England will be shown here."),
-    ),
   ];
 }

@@ -50,6 +50,18 @@ export interface ServiceConfig {
   readonly corsOrigins: readonly string[];
   /** Requests per minute per caller (token subject, else address) before a 429. */
   readonly rateLimitPerMinute: number;
+  /** Printing board packs to PDF with headless Chromium. */
+  readonly pdf: PdfConfig;
+}
+
+export interface PdfConfig {
+  /** The Chromium executable; where it is missing, PDF routes answer 501. */
+  readonly executablePath: string;
+  /** Most PDFs rendered at once (one browser each). */
+  readonly concurrency: number;
+  /** Most renders waiting for a turn before a 503. */
+  readonly queueLimit: number;
+  readonly timeoutMs: number;
 }
 
 export interface AuthConfig {
@@ -231,6 +243,13 @@ export function loadConfig(env: Env = process.env): ServiceConfig {
   }
   const rateLimitPerMinute = integer(env, 'RATE_LIMIT_PER_MINUTE', 1200, 1, 1_000_000, problems);
 
+  const pdf: PdfConfig = {
+    executablePath: env.CHROMIUM_PATH?.trim() || '/usr/bin/chromium',
+    concurrency: integer(env, 'PDF_RENDER_CONCURRENCY', 2, 1, 16, problems),
+    queueLimit: integer(env, 'PDF_RENDER_QUEUE', 8, 0, 1000, problems),
+    timeoutMs: integer(env, 'PDF_RENDER_TIMEOUT_SECONDS', 30, 1, 600, problems) * 1000,
+  };
+
   if (problems.length > 0) throw new ConfigurationError(problems);
   return {
     port,
@@ -250,6 +269,7 @@ export function loadConfig(env: Env = process.env): ServiceConfig {
     auth,
     corsOrigins,
     rateLimitPerMinute,
+    pdf,
   };
 }
 

@@ -7,6 +7,7 @@ import type { KafkaPublisher } from '#messaging';
 import { RollupsModule } from '#rollups';
 import type { DataSource } from 'typeorm';
 import { SERVICE_CONFIG, type ServiceConfig } from '../config/config.js';
+import { BoardPackModule } from '../board-pack/board-pack.module.js';
 import { HealthRegistry } from '../health/health.registry.js';
 import { KAFKA, KAFKA_PUBLISHER } from '../kafka/kafka.module.js';
 import { DATABASE, type Database } from '../storage/storage.module.js';
@@ -14,7 +15,7 @@ import { EVENT_STORE } from '../storage/tokens.js';
 
 /**
  * The read side: the case-clock projector and KPI API (KpisModule), and the weekly rollups (RollupsModule) on the
- * same read-model data source. Roles: `projector` runs the projector, `rollups` the schedule and the outbox relay.
+ * same read-model data source, and the weekly board pack over both. Roles: `projector` runs the projector, `rollups` the schedule and the outbox relay.
  */
 export const ReadSideModule = {
   imports(): DynamicModule[] {
@@ -50,6 +51,6 @@ export const ReadSideModule = {
         registerHealth: (name, check) => health.register(name, check),
       }),
     });
-    return [kpis, rollups];
+    return [kpis, rollups, BoardPackModule.over([kpis, rollups])];
   },
 };

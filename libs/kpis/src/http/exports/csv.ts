@@ -1,13 +1,25 @@
-import { stringify } from 'csv-stringify/sync';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { stringify } from 'csv-stringify';
 import type { Table } from './table.js';
 
-const BOM = '\uFEFF';
-
-/** RFC 4180 CSV, UTF-8 with a byte-order mark so that Excel reads it as UTF-8. Empty cells for nulls. */
-export function toCsv(table: Table): Buffer {
-  const body = stringify([table.columns, ...table.rows.map((row) => row.map((cell) => cell ?? ''))], {
+/**
+ * RFC 4180 CSV, UTF-8 with a byte-order mark so that Excel reads it as UTF-8; empty cells for nulls. Streamed: rows
+ * are read from the table as the reader takes the text, so a long list never sits in memory as one file.
+ */
+export function csvStream(table: Table): Readable {
+  const csv = stringify({
+    bom: true,
     record_delimiter: '\r\n',
     cast: { boolean: (value) => (value ? 'true' : 'false') },
   });
-  return Buffer.from(BOM + body, 'utf8');
+  function* records() {
+    yield [...table.columns];
+    for (const row of table.rows) yield row.map((cell) => cell ?? '');
+  }
+  // A failing row ends the file with the error rather than leaving the reader waiting.
+  pipeline(Readable.from(records(), { objectMode: true }), csv).catch((error: unknown) =>
+    csv.destroy(error instanceof Error ? error : new Error(String(error))),
+  );
+  return csv;
 }

@@ -1,5 +1,6 @@
 import {
   applyDecorators,
+  StreamableFile,
   UseInterceptors,
   type CallHandler,
   type ExecutionContext,
@@ -8,11 +9,11 @@ import {
 import { ApiProduces, ApiQuery } from '@nestjs/swagger';
 import type { AuthorisedRequest } from '#http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { from, mergeMap, type Observable } from 'rxjs';
-import { toCsv } from './csv.js';
+import { map, type Observable } from 'rxjs';
+import { csvStream } from './csv.js';
 import { chooseFormat, CSV_TYPE, XLSX_TYPE, type ExportFormat } from './negotiate.js';
 import type { Table } from './table.js';
-import { toXlsx } from './xlsx.js';
+import { xlsxStream } from './xlsx.js';
 
 /** Flattens a route's JSON answer to a table; `la` is the route's `{la}` parameter. */
 export type ToTable<T> = (answer: T, la: string) => Table;
@@ -20,7 +21,8 @@ export type ToTable<T> = (answer: T, la: string) => Table;
 /**
  * Answers a JSON route as CSV or XLSX when asked (`format=csv|xlsx` or the Accept header). The `format` parameter
  * is taken off the query before the route reads it. Exports are files of case-level or board figures: they are
- * never stored by caches (`Cache-Control: no-store`) and come as an attachment named after the report.
+ * never stored by caches (`Cache-Control: no-store`) and come as an attachment named after the report. The file is
+ * streamed as it is written (chunked), so a long list is never built whole in memory.
  */
 class ExportInterceptor<T> implements NestInterceptor<T, unknown> {
   constructor(private readonly toTable: ToTable<T>) {}
@@ -35,22 +37,21 @@ class ExportInterceptor<T> implements NestInterceptor<T, unknown> {
     if (format === 'json') return next.handle();
     const params = request.params as Record<string, string | undefined>;
     return next.handle().pipe(
-      mergeMap((answer) => {
+      map((answer) => {
         // The audit reads the case references from the answer before it became a file.
         (request as AuthorisedRequest).answerBeforeExport = answer;
-        return from(this.write(reply, format, this.toTable(answer, params['la'] ?? '')));
+        void reply.header('cache-control', 'no-store');
+        return file(format, this.toTable(answer, params['la'] ?? ''));
       }),
     );
   }
+}
 
-  private async write(reply: FastifyReply, format: Exclude<ExportFormat, 'json'>, table: Table): Promise<Buffer> {
-    const body = format === 'csv' ? toCsv(table) : await toXlsx(table);
-    void reply
-      .header('content-type', format === 'csv' ? `${CSV_TYPE}; charset=utf-8` : XLSX_TYPE)
-      .header('content-disposition', `attachment; filename="${table.name}.${format}"`)
-      .header('cache-control', 'no-store');
-    return body;
-  }
+function file(format: Exclude<ExportFormat, 'json'>, table: Table): StreamableFile {
+  return new StreamableFile(format === 'csv' ? csvStream(table) : xlsxStream(table), {
+    type: format === 'csv' ? `${CSV_TYPE}; charset=utf-8` : XLSX_TYPE,
+    disposition: `attachment; filename="${table.name}.${format}"`,
+  });
 }
 
 /** Lets a route answer CSV and XLSX beside JSON, and documents it. */

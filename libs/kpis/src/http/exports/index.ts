@@ -1,6 +1,6 @@
 export type { Cell, Table } from './table.js';
-export { toCsv } from './csv.js';
-export { toXlsx } from './xlsx.js';
+export { csvStream } from './csv.js';
+export { xlsxStream } from './xlsx.js';
 export { chooseFormat, CSV_TYPE, XLSX_TYPE, type ExportFormat } from './negotiate.js';
 export { Exportable, type ToTable } from './export.interceptor.js';
 export { kpiTable } from './kpi-table.js';

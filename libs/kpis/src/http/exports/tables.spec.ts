@@ -1,6 +1,4 @@
 import { describe, expect, it } from '@jest/globals';
-import { parse } from 'csv-parse/sync';
-import { toCsv } from './csv.js';
 import { flatTable } from './flat-table.js';
 import { kpiTable } from './kpi-table.js';
 import type { KpiReport } from '../../figures.js';
@@ -30,13 +28,6 @@ describe('export tables', () => {
       ['202', 'six-week-decisions', 'total', '2024-01-01', '2024-12-31', 'all', 1, 2, 0.5],
       ['202', 'six-week-decisions', 'total', '2024-01-01', '2024-12-31', 'ASD', 1, 1, 1],
     ]);
-  });
-
-  it('writes CSV with a BOM, CRLF and quoted commas, that parses back', () => {
-    const csv = toCsv({ name: 'x', columns: ['a', 'b'], rows: [['1, 2', null]] });
-    expect(csv.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-    expect(csv.toString('utf8')).toBe('\uFEFFa,b\r\n"1, 2",\r\n');
-    expect(parse(csv, { bom: true, columns: true })).toEqual([{ a: '1, 2', b: '' }]);
   });
 
   it('flattens nested objects to dotted columns in the order first met', () => {
