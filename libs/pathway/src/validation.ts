@@ -8,6 +8,8 @@ import {
   ORDER_KINDS,
   PATHWAY_EVENT_TYPES,
   PHASES,
+  PLACEMENT_AREAS,
+  PLACEMENT_SETTINGS,
   PRIMARY_NEEDS,
   REQUEST_SOURCES,
   REVIEW_DECISIONS,
@@ -188,6 +190,7 @@ export const EVENT_DATA_FIELDS: Readonly<Record<PathwayEventType, Readonly<Recor
   },
   TribunalOrderComplied: { appealId: required(reference), orderId: required(reference) },
   CaseDetailsUpdated: { ...CASE_ATTRIBUTES, requestSource: optional(oneOf(REQUEST_SOURCES)) },
+  PlacementRecorded: { setting: required(oneOf(PLACEMENT_SETTINGS)), area: required(oneOf(PLACEMENT_AREAS)) },
   EventCorrected: { correctedEventId: required(uuid), occurredOn: optional(isoDate), data: optional(anyRecord) },
   EventRetracted: { retractedEventId: required(uuid), reason: required(text) },
 };

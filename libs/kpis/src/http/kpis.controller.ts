@@ -138,6 +138,22 @@ export class KpisController {
     return this.answer('caseload', la, query);
   }
 
+  @Access(KPI_ACCESS)
+  @Exportable(kpiTable)
+  @Get('placements')
+  @ApiOperation({
+    summary: 'Plans by placement on the last day of each period (the January census on its day)',
+    description:
+      'Of plans held that day: the share in mainstream schools, in special schools, in independent or ' +
+      'non-maintained special schools, in alternative provision, post-16, educated elsewhere, early years, with no ' +
+      'placement recorded, placed out of the LA’s area, and in each SEN2 setting type.',
+  })
+  @ApiKpiQuery()
+  @ApiOkResponse({ type: KpiReportDto })
+  placements(@Param('la') la: string, @Query() query: RawQuery): Promise<KpiReport> {
+    return this.answer('placements', la, query);
+  }
+
   private answer(name: KpiName, la: string, query: RawQuery): Promise<KpiReport> {
     const parsed = parseKpiQuery(query, londonDate(new Date()));
     return whenReady(this.kpis.kpi(name, parseLa(la), parsed));
