@@ -33,9 +33,12 @@ const PLACEMENT_GROUPS = {
   placementAlternativeProvision: (setting: string) =>
     setting.startsWith('alternative-provision-') || setting === 'pupil-referral-unit',
   placementFurtherEducation: (setting: string) =>
-    ['further-education-college', 'sixth-form-college', 'specialist-post-16', 'apprenticeship-or-training-provider'].includes(
-      setting,
-    ),
+    [
+      'further-education-college',
+      'sixth-form-college',
+      'specialist-post-16',
+      'apprenticeship-or-training-provider',
+    ].includes(setting),
 } as const;
 
 const settingOf = (data: unknown): string =>
@@ -63,7 +66,8 @@ export function countFacts(events: Iterable<CountedFact>, year: number, census =
     if (event.type === 'PlanCeased' || event.type === 'PlanTransferredOut') plans -= 1;
     if (event.type === 'AssessmentRequested') requestedOn.set(event.caseId, day(event.occurredOn));
     if (event.occurredOn <= census) {
-      if (event.type === 'FinalPlanIssued' || event.type === 'PlanTransferredIn') placedOnCensus.set(event.caseId, null);
+      if (event.type === 'FinalPlanIssued' || event.type === 'PlanTransferredIn')
+        placedOnCensus.set(event.caseId, null);
       if (event.type === 'PlanCeased' || event.type === 'PlanTransferredOut') placedOnCensus.delete(event.caseId);
       if (event.type === 'PlacementRecorded' && placedOnCensus.has(event.caseId)) {
         placedOnCensus.set(event.caseId, settingOf(event.data));

@@ -82,3 +82,18 @@ export function publishedShape(la: string, like: number): PublishedShape {
   };
   return { shape, plans };
 }
+
+/** Every LA with the published figures to shape it on for `like`, and those without (each with the reason). */
+export function shapedLas(like: number): { shapes: Map<string, PublishedShape>; skipped: string[] } {
+  const shapes = new Map<string, PublishedShape>();
+  const skipped: string[] = [];
+  for (const la of publishedBenchmarks().las()) {
+    try {
+      shapes.set(la.code, publishedShape(la.code, like));
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      skipped.push(`${la.code}: ${error.message}`);
+    }
+  }
+  return { shapes, skipped };
+}

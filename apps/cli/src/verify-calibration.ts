@@ -124,5 +124,12 @@ export function verifyCalibrationCommand(values: CliValues): void {
   }
   const ordered = all ? [...rows].sort((a, b) => Math.abs(b.gap) - Math.abs(a.gap)) : rows;
   process.stdout.write(`${formatRows(ordered)}\n`);
+  const within = rows.filter(withinTolerance);
+  const lasWithin = new Set(rows.map((row) => row.la));
+  for (const row of rows) if (!withinTolerance(row)) lasWithin.delete(row.la);
+  process.stdout.write(
+    `within tolerance: ${within.length} of ${rows.length} figures; every figure of ${lasWithin.size} of ` +
+      `${new Set(rows.map((row) => row.la)).size} LAs\n`,
+  );
   for (const line of skipped) process.stdout.write(`skipped ${line}\n`);
 }

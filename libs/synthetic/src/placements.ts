@@ -135,8 +135,6 @@ export class PlacementSteering<K> {
     this.held.delete(caseId);
   }
 
-
-
   /** Every plan held placed again by the coming census's mix: the plans whose placement changes. */
   rebalance(day: number): Array<{ readonly key: K } & Placement> {
     const mix = this.mixFor(censusYearOf(day));
