@@ -23,6 +23,7 @@ const MATRIX: Record<string, readonly Role[] | 'public'> = {
   'GET /api/v1/las/{la}/kpis/annual-reviews': ['manager', 'board'],
   'GET /api/v1/las/{la}/kpis/tribunal': ['manager', 'board'],
   'GET /api/v1/las/{la}/kpis/caseload': ['manager', 'board'],
+  'GET /api/v1/las/{la}/kpis/placements': ['manager', 'board'],
   'GET /api/v1/las/{la}/rollups/weekly': ['manager', 'board'],
   'POST /api/v1/admin/rollups/publish': ['admin'],
   'POST /api/v1/admin/projections/{projection}/rebuild': ['admin'],

@@ -67,6 +67,7 @@ async function run(command: CommandName, args: string[], io: CliOutput): Promise
       plans: { type: 'string' },
       like: { type: 'string' },
       all: { type: 'boolean' },
+      national: { type: 'boolean' },
       year: { type: 'string' },
       out: { type: 'string' },
       file: { type: 'string' },

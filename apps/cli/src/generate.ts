@@ -1,6 +1,6 @@
 import { writeNdjsonFile } from '#synthetic';
 import { UsageError, positiveInt, str, type CliValues } from './args.js';
-import { publishedShape, type PublishedShape } from './published-shape.js';
+import { publishedShape, shapedLas, type PublishedShape } from './published-shape.js';
 
 /**
  * Writes one synthetic LA, or several with consecutive LA codes, to an NDJSON file. With `--like YEAR`, the LA
@@ -9,6 +9,7 @@ import { publishedShape, type PublishedShape } from './published-shape.js';
 export async function generateCommand(values: CliValues): Promise<void> {
   const out = str(values, 'out');
   if (!out) throw new UsageError('generate needs --out FILE');
+  if (values['national'] === true) return generateNational(values, out);
   const la = str(values, 'la') ?? '900';
   if (!/^\d{3}$/.test(la)) throw new UsageError('--la must be a three-digit LA code');
   const las = positiveInt(str(values, 'las') ?? '1', 'las');
@@ -31,4 +32,49 @@ export async function generateCommand(values: CliValues): Promise<void> {
     ...(shaped === undefined ? {} : { shape: shaped.shape }),
   });
   process.stdout.write(`${JSON.stringify(summary)}\n`);
+}
+
+/**
+ * `generate --national --out FILE [--like 2024] [--years 5] [--seed 1]`: every LA with published figures for the
+ * year, each shaped like itself (its volumes, rates, caseload and placement mix), one after another into one NDJSON
+ * file. Streamed: memory holds one LA's open cases. Progress goes to stderr, the summary to stdout.
+ */
+async function generateNational(values: CliValues, out: string): Promise<void> {
+  if (str(values, 'la') !== undefined || str(values, 'las') !== undefined || str(values, 'plans') !== undefined) {
+    throw new UsageError('--national generates every LA, each with its own caseload: leave out --la, --las, --plans');
+  }
+  const like = Number(str(values, 'like') ?? '2024');
+  if (!Number.isInteger(like)) throw new UsageError('--like must be a calendar year, e.g. 2024');
+  const seed = positiveInt(str(values, 'seed') ?? '1', 'seed');
+  const years = positiveInt(str(values, 'years') ?? '5', 'years');
+  const { shapes, skipped } = shapedLas(like);
+  const codes = [...shapes.keys()];
+  const started = performance.now();
+  let done = 0;
+  const summary = await writeNdjsonFile(out, {
+    las: codes,
+    seed,
+    years,
+    endDate: `${like}-12-31`,
+    perLa: (la) => {
+      const shaped = shapes.get(la) as PublishedShape;
+      return { shape: shaped.shape, plans: shaped.plans };
+    },
+    onLa: (la, events) => {
+      done += 1;
+      const seconds = (performance.now() - started) / 1000;
+      process.stderr.write(`  ${done}/${codes.length} LAs (${la}: ${events} facts) in ${seconds.toFixed(0)} s\n`);
+    },
+  });
+  const { eventsByLa, ...totals } = summary;
+  process.stdout.write(
+    `${JSON.stringify({ ...totals, las: codes.length, skipped, largestLa: largest(eventsByLa) })}\n`,
+  );
+}
+
+function largest(eventsByLa: Readonly<Record<string, number>>): { la: string; events: number } | null {
+  let best: { la: string; events: number } | null = null;
+  for (const [la, events] of Object.entries(eventsByLa))
+    if (best === null || events > best.events) best = { la, events };
+  return best;
 }

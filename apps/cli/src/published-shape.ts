@@ -1,4 +1,4 @@
-import { MEASURES, publishedBenchmarks, type PublishedFigure } from '#benchmarks';
+import { MEASURES, publishedBenchmarks, type PlacementMix, type PublishedFigure } from '#benchmarks';
 import type { LaShape } from '#synthetic';
 import { UsageError } from './args.js';
 
@@ -49,6 +49,12 @@ export function publishedShape(la: string, like: number): PublishedShape {
 
   const plans = count('plans-in-january', like);
   if (plans === undefined) throw new UsageError(`LA ${la} has no published plans in January after ${like}`);
+  // The January census of each year, the January after the last one included.
+  const placementMix: Record<number, PlacementMix> = {};
+  for (const year of [...published.years, published.latestYear + 1]) {
+    const mix = published.placementMix({ level: 'la', code: la }, year);
+    if (mix !== null) placementMix[year] = mix;
+  }
   const decisionWithin6Weeks = share('decisions-within-6-weeks', like);
   const reviewDecisionWithin4Weeks = share('review-decisions-within-4-weeks', like);
   const shape: LaShape = {
@@ -72,6 +78,22 @@ export function publishedShape(la: string, like: number): PublishedShape {
     exceptionWithin20Weeks: exceptionWithin,
     ...(decisionWithin6Weeks === undefined ? {} : { decisionWithin6Weeks }),
     ...(reviewDecisionWithin4Weeks === undefined ? {} : { reviewDecisionWithin4Weeks }),
+    ...(Object.keys(placementMix).length === 0 ? {} : { placementMix }),
   };
   return { shape, plans };
+}
+
+/** Every LA with the published figures to shape it on for `like`, and those without (each with the reason). */
+export function shapedLas(like: number): { shapes: Map<string, PublishedShape>; skipped: string[] } {
+  const shapes = new Map<string, PublishedShape>();
+  const skipped: string[] = [];
+  for (const la of publishedBenchmarks().las()) {
+    try {
+      shapes.set(la.code, publishedShape(la.code, like));
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      skipped.push(`${la.code}: ${error.message}`);
+    }
+  }
+  return { shapes, skipped };
 }

@@ -4,11 +4,15 @@ export const COMMAND_USAGE = {
   Writes a calibrated synthetic local authority (or N of them, codes counting up from --la) as NDJSON.
 ehcp-monitor generate --la 881 --like 2024 [--seed 1] [--years 5] --out essex.ndjson
   The same, shaped like that LA's published DfE figures (requests, refusals, 6- and 20-week rates, new plans,
-  caseload, review decisions), with the rates of the year given; ends that December unless --end is given.
+  caseload, review decisions, placement mix), with the rates of the year given; ends that December unless --end is
+  given.
+ehcp-monitor generate --national [--like 2024] [--seed 1] [--years 5] --out england.ndjson
+  Every LA with published figures, each shaped like itself, one after another (streamed: memory holds one LA).
 `,
   'verify-calibration': `ehcp-monitor verify-calibration --la 881 | --all [--year 2024] [--seed 1]
   Generates each LA shaped like its published figures (one year, no feed noise), counts its facts, and prints
-  each measure beside the published figure with the gap (--all: every LA, worst gaps first).
+  each measure beside the published figure with the gap, placement shares (January census) included (--all:
+  every LA, worst gaps first, and how many measures are within 3 points or 5%, or one case).
 `,
   token: `ehcp-monitor token --role <role>[,<role>] [--la <code>[,<code>]]
   Prints a short-lived access token from the built-in issuer (roles: case-system, manager, board, admin).

@@ -10,6 +10,7 @@ export const KPI_PAGES: ReadonlyArray<{ readonly kpi: string; readonly title: st
   { kpi: 'annual-reviews', title: 'Annual reviews' },
   { kpi: 'tribunal', title: 'Tribunal appeals' },
   { kpi: 'caseload', title: 'Caseload' },
+  { kpi: 'placements', title: 'Placements' },
 ];
 
 export const BREAKDOWNS: ReadonlyArray<{ readonly value: string; readonly label: string }> = [

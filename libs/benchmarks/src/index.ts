@@ -6,6 +6,7 @@ export type { Cell, CellStatus } from './cells.js';
 export type { Geography } from './dfe-table.js';
 export type { LocalAuthority } from './la-directory.js';
 export { MEASURES, type Measure } from './measures.js';
+export { PLACEMENT_COLUMNS, placementMixOf, type PlacementMix, type PlacementMixKey } from './placement-mix.js';
 export type { Rank } from './ranking.js';
 export {
   isKnownLa,

@@ -143,7 +143,7 @@ export const MEASURES: readonly Measure[] = [
     denominator: ['ehcplans'],
     rate: 'mainstream_total_pc',
     higherIsBetter: null,
-    serviceKpi: null,
+    serviceKpi: 'placements',
   },
   {
     source: 'dfe',
@@ -154,7 +154,7 @@ export const MEASURES: readonly Measure[] = [
     denominator: ['ehcplans'],
     rate: 'special_total_pc',
     higherIsBetter: null,
-    serviceKpi: null,
+    serviceKpi: 'placements',
   },
   {
     source: 'dfe',
@@ -164,7 +164,7 @@ export const MEASURES: readonly Measure[] = [
     numerator: ['special_independent', 'special_non_maintained'],
     denominator: ['ehcplans'],
     higherIsBetter: null,
-    serviceKpi: null,
+    serviceKpi: 'placements',
   },
   {
     source: 'dfe',
@@ -175,7 +175,7 @@ export const MEASURES: readonly Measure[] = [
     denominator: ['ehcplans'],
     rate: 'AP_PRU_total_pc',
     higherIsBetter: null,
-    serviceKpi: null,
+    serviceKpi: 'placements',
   },
   {
     source: 'dfe',
@@ -186,7 +186,7 @@ export const MEASURES: readonly Measure[] = [
     denominator: ['ehcplans'],
     rate: 'fe_total_pc',
     higherIsBetter: null,
-    serviceKpi: null,
+    serviceKpi: 'placements',
   },
 ];
 

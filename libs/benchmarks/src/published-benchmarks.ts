@@ -12,6 +12,7 @@ import {
 import { DfeTable, type Geography } from './dfe-table.js';
 import { buildDirectory, type LocalAuthority } from './la-directory.js';
 import { MEASURES, timePeriodOf, type Measure } from './measures.js';
+import { placementMixOf, type PlacementMix } from './placement-mix.js';
 import { rankAmong, type Rank } from './ranking.js';
 import { TribunalTable } from './tribunal-table.js';
 
@@ -120,6 +121,16 @@ export class PublishedBenchmarks {
     const denominator = sumCells(measure.denominator.map((column) => table.cell(row, column)));
     const rate = measure.rate === undefined ? percentCell(numerator, denominator) : table.cell(row, measure.rate);
     return { numerator, denominator, rate };
+  }
+
+  /**
+   * The published placement mix of the plans held on the January census day of `censusYear` (the caseload file's
+   * `${censusYear - 1}${censusYear % 100}` row); null when no row holds it.
+   */
+  placementMix(geography: Geography, censusYear: number): PlacementMix | null {
+    const table = this.table(CASELOAD_FILE);
+    const row = table.row(timePeriodOf(CASELOAD_FILE, censusYear - 1), geography);
+    return row === undefined ? null : placementMixOf((column) => table.cell(row, column).value);
   }
 
   private benchmark(measure: Measure, la: LocalAuthority, year: number): MeasureBenchmark {

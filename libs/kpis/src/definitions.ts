@@ -1,3 +1,4 @@
+import { PLACEMENT_SETTINGS } from '#pathway';
 import type { KpiName } from './kpi-service.js';
 
 /**
@@ -17,6 +18,12 @@ const NOT_IN_SEN2 = 'none: SEN2 does not collect it';
 
 export const KPI_DEFINITIONS: Readonly<Record<KpiName, Readonly<Record<string, MeasureDefinition>>>> = {
   'six-week-decisions': {
+    requestsReceived: {
+      numerator: 'requests for an EHC needs assessment received',
+      denominator: null,
+      cohort: 'requests by request date (day 0, reg 3)',
+      sen2: 'requests_received',
+    },
     decidedWithinSixWeeks: {
       numerator: 'requests decided on or before request + 6 weeks',
       denominator: 'requests decided in the period (to assess or not)',
@@ -242,6 +249,7 @@ export const KPI_DEFINITIONS: Readonly<Record<KpiName, Readonly<Record<string, M
       sen2: NOT_IN_SEN2,
     },
   },
+  placements: placementDefinitions(),
 };
 
 /** Tribunal orders are a report inside the tribunal KPI. */
@@ -258,4 +266,40 @@ export const TRIBUNAL_ORDER_DEFINITIONS: Readonly<Record<string, MeasureDefiniti
 export function describeDefinition(name: string, d: MeasureDefinition): string {
   const ratio = d.denominator === null ? `counts ${d.numerator}` : `${d.numerator}, over ${d.denominator}`;
   return `\`${name}\`: ${ratio}. Cohort: ${d.cohort}. SEN2: ${d.sen2}.`;
+}
+
+/** The placement measures: plans held on the census day, and the share of them in each placement. */
+function placementDefinitions(): Readonly<Record<string, MeasureDefinition>> {
+  const cohort = 'plans held on the last day of the period (the January census on its day), by their latest placement';
+  const share = (placed: string, sen2: string): MeasureDefinition => ({
+    numerator: `plans held ${placed}`,
+    denominator: 'plans held on the last day of the period (a plan with no placement recorded counts in it)',
+    cohort,
+    sen2,
+  });
+  const camel = (kebab: string) => kebab.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+  return {
+    plansHeld: { numerator: 'plans held on the last day of the period', denominator: null, cohort, sen2: 'ehcplans' },
+    mainstream: share('in a mainstream school of any type', 'mainstream columns of the caseload file / ehcplans'),
+    special: share('in a special school of any type', 'special school columns of the caseload file / ehcplans'),
+    alternativeProvision: share('in alternative provision or a pupil referral unit', 'ap_pru columns / ehcplans'),
+    postSixteen: share('in post-16 education or training', 'post-16 columns / ehcplans'),
+    educatedElsewhere: share(
+      'educated elsewhere (home education, other arrangements, NEET)',
+      'educated elsewhere columns / ehcplans',
+    ),
+    earlyYears: share('in a non-maintained early years setting', 'early years column / ehcplans'),
+    independentOrNonMaintainedSpecial: share(
+      'in an independent or non-maintained special school',
+      'special independent + special non-maintained columns / ehcplans',
+    ),
+    outOfArea: share('placed outside the LA’s area', NOT_IN_SEN2),
+    notRecorded: share('with no placement recorded', 'placement not recorded column / ehcplans'),
+    ...Object.fromEntries(
+      PLACEMENT_SETTINGS.map((setting) => [
+        camel(setting),
+        share(`in setting type ${setting}`, 'the caseload file column of that setting type / ehcplans'),
+      ]),
+    ),
+  };
 }

@@ -17,6 +17,7 @@ export {
 export { annualReviews, annualReviewMeasures } from './measures/annual-reviews.js';
 export { tribunal, januaryCensusDate, TRIBUNAL_MEASURES, type TribunalReport } from './measures/tribunal.js';
 export { caseload, caseloadMeasures, heldOn, CLOCK_WEEK_BANDS } from './measures/caseload.js';
+export { placements, placementMeasures, placementOn } from './measures/placements.js';
 export { atRisk, type AtRiskCase, type AtRiskReport, type ClockSummary } from './measures/at-risk.js';
 export {
   KpiService,

@@ -6,6 +6,7 @@ import type { KpiReport } from './figures.js';
 import { annualReviews } from './measures/annual-reviews.js';
 import { atRisk, type AtRiskReport } from './measures/at-risk.js';
 import { caseload } from './measures/caseload.js';
+import { placements } from './measures/placements.js';
 import { noPlanNotices } from './measures/no-plan-notices.js';
 import { sixWeekDecisions } from './measures/six-week-decisions.js';
 import { tribunal } from './measures/tribunal.js';
@@ -20,6 +21,7 @@ export const KPI_NAMES = [
   'annual-reviews',
   'tribunal',
   'caseload',
+  'placements',
 ] as const;
 export type KpiName = (typeof KPI_NAMES)[number];
 
@@ -42,6 +44,7 @@ const KINDS: Readonly<Record<KpiName, readonly FactKind[]>> = {
   'annual-reviews': ['annual-review', 'amendment', 'phase-transfer'],
   tribunal: ['tribunal-appeal', 'appealable-decision', 'plan'],
   caseload: ['plan', 'request-decision'],
+  placements: ['plan'],
 };
 
 export type CaseClockAnswer = CaseClockView & { readonly statutory: CaseClock };
@@ -94,6 +97,8 @@ export class KpiService {
         return tribunal(rows, options);
       case 'caseload':
         return caseload(rows, options, asOfDate);
+      case 'placements':
+        return placements(rows, options, asOfDate);
     }
   }
 

@@ -8,6 +8,8 @@ import type {
   OrderKind,
   PathwayEvent,
   Phase,
+  PlacementArea,
+  PlacementSetting,
   PrimaryNeed,
   RequestSource,
   ReviewDecision,
@@ -85,6 +87,12 @@ export interface AmendmentRecord {
   readonly amendedPlan: StepRecord | null;
 }
 
+/** Where the plan's child or young person was placed from a date (until the next placement or the plan's end). */
+export interface PlacementRecord extends StepRecord {
+  readonly setting: PlacementSetting;
+  readonly area: PlacementArea;
+}
+
 export interface PlanRecord {
   readonly index: number;
   readonly issued: StepRecord;
@@ -95,6 +103,8 @@ export interface PlanRecord {
   readonly transferredIn: (StepRecord & { readonly fromLa: string; readonly lastReviewDate: IsoDate | null }) | null;
   readonly reviews: AnnualReviewRecord[];
   readonly amendments: AmendmentRecord[];
+  /** The placements recorded while the plan was held, oldest first. */
+  readonly placements: PlacementRecord[];
   readonly ceased: (StepRecord & { readonly reason: CeaseReason }) | null;
   readonly transferredOut: (StepRecord & { readonly toLa: string | null }) | null;
   readonly status: PlanStatus;

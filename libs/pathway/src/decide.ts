@@ -146,6 +146,7 @@ export function checkFact(event: PathwayFact, record: CaseRecord | null): Reject
     case 'PlanCeased':
     case 'PlanTransferredOut':
     case 'CaseDetailsUpdated':
+    case 'PlacementRecorded':
       return null;
     case 'TimescaleExceptionApplied':
       return event.data.to < event.data.from

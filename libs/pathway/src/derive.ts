@@ -92,6 +92,7 @@ export function deriveCase(history: readonly PathwayEvent[]): CaseState {
       transferredIn: null,
       reviews: [],
       amendments: [],
+      placements: [],
       ceased: null,
       transferredOut: null,
       status: 'active',
@@ -402,6 +403,10 @@ export function deriveCase(history: readonly PathwayEvent[]): CaseState {
     },
     CaseDetailsUpdated: (event) => {
       details = { ...details, ...event.data };
+    },
+    PlacementRecorded: (event) => {
+      const plan = planFor(event, 'a placement');
+      plan?.placements.push({ on: event.occurredOn, eventId: event.eventId, ...event.data });
     },
   };
 

@@ -83,6 +83,46 @@ export const ORDER_KINDS = [
 ] as const;
 export type OrderKind = (typeof ORDER_KINDS)[number];
 
+/**
+ * Where a child or young person with a plan is placed: the setting types of the SEN2 placement module, as the DfE
+ * publishes the January caseload (mainstream and special schools by type, alternative provision, post-16, educated
+ * elsewhere, early years, not in education, employment or training). See placements.ts for how they group.
+ */
+export const PLACEMENT_SETTINGS = [
+  'mainstream-la-maintained',
+  'mainstream-la-maintained-resourced-provision',
+  'mainstream-la-maintained-sen-unit',
+  'mainstream-academy',
+  'mainstream-academy-resourced-provision',
+  'mainstream-academy-sen-unit',
+  'mainstream-free-school',
+  'mainstream-free-school-resourced-provision',
+  'mainstream-free-school-sen-unit',
+  'mainstream-independent',
+  'special-la-maintained',
+  'special-academy-or-free-school',
+  'special-independent',
+  'special-non-maintained',
+  'alternative-provision-academy',
+  'alternative-provision-free-school',
+  'pupil-referral-unit',
+  'further-education-college',
+  'sixth-form-college',
+  'specialist-post-16',
+  'apprenticeship-or-training-provider',
+  'elective-home-education',
+  'other-arrangements-la',
+  'other-arrangements-parents',
+  'non-maintained-early-years',
+  'other-setting',
+  'neet',
+] as const;
+export type PlacementSetting = (typeof PLACEMENT_SETTINGS)[number];
+
+/** Whether the setting is in the LA's own area or another LA's. */
+export const PLACEMENT_AREAS = ['in-area', 'out-of-area'] as const;
+export type PlacementArea = (typeof PLACEMENT_AREAS)[number];
+
 export interface TribunalOrder {
   readonly orderId: string;
   readonly kind: OrderKind;
@@ -127,6 +167,8 @@ export interface EventDataByType {
   };
   TribunalOrderComplied: { readonly appealId: string; readonly orderId: string };
   CaseDetailsUpdated: CaseAttributes & { readonly requestSource?: RequestSource };
+  /** The plan's placement from `occurredOn` until the next placement or the plan's end (SEN2 placement module). */
+  PlacementRecorded: { readonly setting: PlacementSetting; readonly area: PlacementArea };
   /** Corrects a wrongly entered fact: a new business date, and/or replacement data fields. */
   EventCorrected: {
     readonly correctedEventId: string;
@@ -163,6 +205,7 @@ export const PATHWAY_EVENT_TYPES = [
   'TribunalAppealDecided',
   'TribunalOrderComplied',
   'CaseDetailsUpdated',
+  'PlacementRecorded',
   'EventCorrected',
   'EventRetracted',
 ] as const satisfies readonly PathwayEventType[];

@@ -3,6 +3,7 @@
  * rejections and data-quality flags. No clock, I/O or framework inside.
  */
 export * from './events.js';
+export * from './placements.js';
 export * from './rejections.js';
 export * from './flags.js';
 export * from './contract/index.js';

@@ -24,6 +24,9 @@ export interface LaWorld {
   /** The chance that a review ceases a plan, given the chance at the model's own rates: the LA steers it to keep
    * its caseload on its target path. */
   ceaseChance(base: number): number;
+  /** How much more (or less) often than the model an assessment ends in a plan issued in `year`: the LA steers its
+   * new plans by year of issue onto its published figures. */
+  planScale(year: number): number;
   /** A tribunal appeal reference, unique in the LA. */
   nextAppealId(day: number): string;
   /** Another LA's code, for transfers. */
@@ -187,15 +190,6 @@ export class CaseLife {
       this.advice(asked, asked + 40);
       return yield* this.withdrawn(asked + 20, asked + 80);
     }
-    if (!mustIssue && rng.chance(model.noPlanShare)) {
-      const notice = rng.chance(model.noPlanWithin16Weeks)
-        ? this.dayIn(Math.max(decision + 28, request + 70), request + 112)
-        : this.dayIn(request + 113, request + 180);
-      this.advice(asked, notice);
-      this.add(notice, 'PlanDecisionMade', { decision: 'no-plan' });
-      yield* this.flushTo(notice);
-      return yield* this.afterNoPlan(notice);
-    }
     const exception = rng.chance(model.exceptionShare);
     const inTime = rng.chance(
       exception ? model.exceptionWithin20Weeks : model.within20WeeksWithoutException(yearOf(request + 140)),
@@ -204,6 +198,16 @@ export class CaseLife {
     const earliest = Math.max(decision + 45, request + 98);
     const drawn = inTime ? this.dayIn(earliest, request + 140) : this.lateFinal(request);
     const final = drawn <= issuedBy ? drawn : this.dayIn(earliest, issuedBy);
+    const planShare = (1 - model.noPlanShare) * this.world.planScale(yearOf(final));
+    if (!mustIssue && !rng.chance(Math.min(1, planShare))) {
+      const notice = rng.chance(model.noPlanWithin16Weeks)
+        ? this.dayIn(Math.max(decision + 28, request + 70), request + 112)
+        : this.dayIn(request + 113, request + 180);
+      this.advice(asked, notice);
+      this.add(notice, 'PlanDecisionMade', { decision: 'no-plan' });
+      yield* this.flushTo(notice);
+      return yield* this.afterNoPlan(notice);
+    }
     const gap = rng.chance(model.draftPlanBreach) ? rng.int(8, 14) : rng.int(15, 45);
     const draft = Math.max(workingDayOnOrBefore(final - gap), Math.min(asked + 7, final - 1));
     this.advice(asked, draft);

@@ -6,7 +6,8 @@ import { addMonths, civilOf, dayFromIso, dayOf, isWorkingDay, isoOf, workingDayO
 import type { Fact, LifeStep } from './fact.js';
 import { MinHeap } from './heap.js';
 import { LA_CODES } from './la-codes.js';
-import { shapedModel, shapedVolume, type LaShape } from './la-shape.js';
+import { shapedModel, shapedPlacementMix, shapedVolume, type LaShape } from './la-shape.js';
+import { NATIONAL_PLACEMENT_MIX_2024, PlacementSteering } from './placements.js';
 import { pathwayModel, type PathwayModel } from './model.js';
 import { Random, hashString } from './random.js';
 
@@ -78,6 +79,7 @@ const CORRECTABLE: ReadonlySet<PathwayEventType> = new Set<PathwayEventType>([
   'AnnualReviewDecisionNotified',
   'AmendedPlanIssued',
   'AdviceReceived',
+  'PlacementRecorded',
 ]);
 
 /** Types that no later fact depends on, so they can arrive after the case's later facts. */
@@ -91,6 +93,7 @@ const MAY_ARRIVE_OUT_OF_ORDER: ReadonlySet<PathwayEventType> = new Set<PathwayEv
   'AnnualReviewMeetingHeld',
   'AnnualReviewDecisionNotified',
   'AmendmentNoticeIssued',
+  'PlacementRecorded',
 ]);
 
 /** Types after which a twin keyed in error (then retracted) makes sense. */
@@ -102,6 +105,8 @@ const MAY_BE_KEYED_TWICE: ReadonlySet<PathwayEventType> = new Set<PathwayEventTy
 
 interface CaseRun {
   readonly caseId: string;
+  /** The 15th of the birth month (a day number), for the placement by age. */
+  readonly birthDay: number;
   readonly facts: Generator<LifeStep, void, undefined>;
   next: LifeStep;
   /** Business day of the case's previous true fact. */
@@ -124,7 +129,34 @@ interface CaseRun {
  * already has assessments in progress and reviews due, as a real LA's would.
  */
 export function generateLa(options: GenerateLaOptions): Generator<PathwayEvent, void, undefined> {
-  return simulate(resolveOptions(options));
+  const resolved = resolveOptions(options);
+  return simulate(resolved, resolved.shape === undefined ? () => 1 : newPlanScale(resolved, resolved.shape));
+}
+
+/**
+ * How much to scale the model's chance that an assessment ends in a plan, by year of issue, so that the LA issues its
+ * published new plans each year. The model's own share is open-loop: plans issued in a year answer requests made
+ * months before (a year and more in a slow LA), and some come by other paths (a re-request, a tribunal order). So a
+ * first pass simulates the LA's requests alone (the plans it already maintains issue none in the period), counts the
+ * final plans issued each year, and the second pass scales each year's chance by published over counted.
+ */
+function newPlanScale(options: ResolvedOptions, shape: LaShape): (year: number) => number {
+  const scale = new Map<number, number>();
+  const scaleOf = (year: number): number => scale.get(year) ?? 1;
+  // Twice: a plan the first pass takes away (or adds) changes what its case does next (a re-request, an appeal).
+  for (let pass = 0; pass < 2; pass++) {
+    const issued = new Map<number, number>();
+    for (const event of simulate({ ...options, noise: NO_NOISE, withExisting: false }, scaleOf)) {
+      if (event.type !== 'FinalPlanIssued') continue;
+      const year = Number(event.occurredOn.slice(0, 4));
+      issued.set(year, (issued.get(year) ?? 0) + 1);
+    }
+    for (const [year, count] of issued) {
+      const next = (scaleOf(year) * shapedVolume(shape.newPlans, year)) / count;
+      scale.set(year, Math.min(3, Math.max(0.25, next)));
+    }
+  }
+  return scaleOf;
 }
 
 interface ResolvedOptions {
@@ -137,6 +169,8 @@ interface ResolvedOptions {
   readonly withRecordedAt: boolean;
   readonly source: string;
   readonly shape: LaShape | undefined;
+  /** Whether the plans the LA already maintains are generated (only a calibration pass leaves them out). */
+  readonly withExisting: boolean;
 }
 
 function resolveOptions(options: GenerateLaOptions): ResolvedOptions {
@@ -164,10 +198,14 @@ function resolveOptions(options: GenerateLaOptions): ResolvedOptions {
     withRecordedAt: options.recordedAt ?? true,
     source,
     shape: options.shape,
+    withExisting: true,
   };
 }
 
-function* simulate(options: ResolvedOptions): Generator<PathwayEvent, void, undefined> {
+function* simulate(
+  options: ResolvedOptions,
+  planScale: (year: number) => number,
+): Generator<PathwayEvent, void, undefined> {
   const { la, years, endDay, plans, noise, withRecordedAt, source, shape } = options;
   const windowStart = addMonths(endDay + 1, -12 * years);
   const firstRequestDay = addMonths(windowStart, -12);
@@ -188,6 +226,13 @@ function* simulate(options: ResolvedOptions): Generator<PathwayEvent, void, unde
   const arrivals = new Random(options.seed, laKey, 1);
   const ids = new Random(options.seed, laKey, 2);
   const feedNoise = new Random(options.seed, laKey, 3);
+  const placementDraws = new Random(options.seed, laKey, 4);
+  const placements = new PlacementSteering<CaseRun>(
+    (censusYear) =>
+      (shape?.placementMix === undefined ? undefined : shapedPlacementMix(shape.placementMix, censusYear)) ??
+      NATIONAL_PLACEMENT_MIX_2024,
+    placementDraws.next(),
+  );
 
   let activePlans = 0;
   const caseload = new CaseloadSteering(targetPlans, growth, windowStart);
@@ -200,6 +245,7 @@ function* simulate(options: ResolvedOptions): Generator<PathwayEvent, void, unde
     firstRequestDay,
     endDay,
     ceaseChance: (base) => caseload.ceaseChance(base),
+    planScale,
     nextAppealId: (day) =>
       `EH${la}-${String(civilOf(day).year % 100).padStart(2, '0')}-${String(++appealCount).padStart(5, '0')}`,
     otherLa: (rng) => rng.pick(otherLas),
@@ -209,13 +255,22 @@ function* simulate(options: ResolvedOptions): Generator<PathwayEvent, void, unde
   const outbox = new MinHeap<PathwayEvent>(); // what the feed will send, keyed by when
   const endMs = endDay * DAY_MS + DAY_MS - 1;
 
+  // The plans already maintained draw from streams of their own, so the LA's requests draw the same with or without
+  // them (the calibration pass of newPlanScale relies on it).
+  let existingCount = 0;
+  let arrivalCount = 0;
   const startCase = (origin: CaseOrigin, profile: CaseProfile): void => {
     const caseNumber = ++caseCount;
-    const life = new CaseLife(world, new Random(options.seed, laKey, 100 + caseNumber), profile, origin).facts();
+    const draws =
+      origin.kind === 'existing-plan'
+        ? new Random(options.seed, laKey, 7, ++existingCount)
+        : new Random(options.seed, laKey, 100 + ++arrivalCount);
+    const life = new CaseLife(world, draws, profile, origin).facts();
     const first = life.next();
     if (first.done || first.value.day > endDay) return;
     open.push(first.value.day, {
       caseId: `C${String(caseNumber).padStart(6, '0')}`,
+      birthDay: profile.birthDay,
       facts: life,
       next: first.value,
       lastDay: -Infinity,
@@ -240,15 +295,18 @@ function* simulate(options: ResolvedOptions): Generator<PathwayEvent, void, unde
   // plans, so the caseload starts above the target path by about the plans that requests made before the start would
   // have added in its first months (a third of a year's requests).
   const inFlight = requestsInYear(civilOf(firstRequestDay).year) / 3;
-  const existing = Math.round(targetPlans(firstRequestDay) + inFlight);
+  const existing = options.withExisting ? Math.round(targetPlans(firstRequestDay) + inFlight) : 0;
+  const maintained = new Random(options.seed, laKey, 5);
   for (let i = 0; i < existing; i++) {
-    const age = arrivals.weighted(model.ageOfPlans);
-    const profile = newProfile(arrivals, model, firstRequestDay - Math.round((age + arrivals.next()) * 365.25));
-    let ageAtRequest = arrivals.weighted(model.ageAtRequest);
-    for (let tries = 0; ageAtRequest > age && tries < 8; tries++) ageAtRequest = arrivals.weighted(model.ageAtRequest);
-    const yearsOfPlan = Math.min(10, Math.max(0, age - ageAtRequest) + arrivals.next());
+    const age = maintained.weighted(model.ageOfPlans);
+    const profile = newProfile(maintained, model, firstRequestDay - Math.round((age + maintained.next()) * 365.25));
+    let ageAtRequest = maintained.weighted(model.ageAtRequest);
+    for (let tries = 0; ageAtRequest > age && tries < 8; tries++) {
+      ageAtRequest = maintained.weighted(model.ageAtRequest);
+    }
+    const yearsOfPlan = Math.min(10, Math.max(0, age - ageAtRequest) + maintained.next());
     // Requested the plan's age plus 5 to 8 months before new requests start; issued at least a week before they do.
-    const requestDay = firstRequestDay - Math.round(yearsOfPlan * 365.25) - arrivals.int(150, 250);
+    const requestDay = firstRequestDay - Math.round(yearsOfPlan * 365.25) - maintained.int(150, 250);
     startCase(
       { kind: 'existing-plan', requestDay: workingDayOnOrAfter(requestDay), issuedBy: firstRequestDay - 7 },
       profile,
@@ -274,6 +332,7 @@ function* simulate(options: ResolvedOptions): Generator<PathwayEvent, void, unde
     } else if (fact.type === 'PlanCeased' || fact.type === 'PlanTransferredOut') {
       activePlans--;
       caseload.planEnded();
+      placements.planEnded(run.caseId);
     }
 
     const eventId = ids.uuid();
@@ -333,14 +392,25 @@ function* simulate(options: ResolvedOptions): Generator<PathwayEvent, void, unde
       if (kind === 'duplicate') send(event, Math.min(endMs, sentMs + feedNoise.int(60, 3 * 86_400) * 1000));
     }
     run.lastDay = fact.day;
+    if (fact.type === 'FinalPlanIssued' || fact.type === 'PlanTransferredIn') {
+      const placed = placements.planStarted(run.caseId, run, fact.day, run.birthDay, placementDraws.next());
+      if (placed !== null) record(run, { day: fact.day, type: 'PlacementRecorded', data: placed });
+    }
   };
 
+  let requestsOwed = 0;
   const firstDay = Math.min(open.peekKey(), firstRequestDay);
   for (let day = firstDay; day <= endDay; day++) {
     if (day >= firstRequestDay && isWorkingDay(day)) {
       const { year, month } = civilOf(day);
       const requestsToday = (requestsInYear(year) * (model.requestSeasonality[month - 1] ?? 1)) / WORKING_DAYS_PER_YEAR;
-      for (let n = arrivals.poisson(requestsToday); n > 0; n--) {
+      // Requests arrive on quota: each day's count is the expected one rounded up or down at random, with the
+      // remainder carried, so a year brings its requests to within one (Poisson arrivals would miss a small LA's
+      // published count by its square root).
+      requestsOwed += requestsToday;
+      const requestsNow = Math.max(0, Math.floor(requestsOwed + arrivals.next()));
+      requestsOwed -= requestsNow;
+      for (let n = requestsNow; n > 0; n--) {
         const age = arrivals.weighted(model.ageAtRequest);
         startCase(
           { kind: 'request', day },
@@ -363,11 +433,21 @@ function* simulate(options: ResolvedOptions): Generator<PathwayEvent, void, unde
       run.next = next.value;
       open.push(next.value.day, run);
     }
+    if (day === springTermStart(day)) {
+      for (const move of placements.rebalance(day)) {
+        record(move.key, { day, type: 'PlacementRecorded', data: { setting: move.setting, area: move.area } });
+      }
+    }
     caseload.endOfDay(day, activePlans);
     const sentBy = (day + 1) * DAY_MS;
     while (outbox.peekKey() < sentBy) yield outbox.pop() as PathwayEvent;
   }
   while (outbox.size > 0) yield outbox.pop() as PathwayEvent;
+}
+
+/** The first working day on or after 4 January of the day's year: placements move at the start of the spring term. */
+function springTermStart(day: number): number {
+  return workingDayOnOrAfter(dayOf(civilOf(day).year, 1, 4));
 }
 
 /** New requests made by the same cases again (after a refusal, no plan or a withdrawal), per first request. */

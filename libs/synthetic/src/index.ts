@@ -20,6 +20,14 @@ export {
   type NationalCalibration,
 } from './calibration.js';
 export { pathwayModel, type PathwayModel } from './model.js';
-export { shapedModel, shapedVolume, type LaShape } from './la-shape.js';
+export { shapedModel, shapedPlacementMix, shapedVolume, type LaShape } from './la-shape.js';
+export {
+  NATIONAL_PLACEMENT_MIX_2024,
+  PlacementSteering,
+  censusYearOf,
+  type Placement,
+  type PlacementMix,
+  type PlacementMixKey,
+} from './placements.js';
 export { Random } from './random.js';
 export { LA_CODES } from './la-codes.js';

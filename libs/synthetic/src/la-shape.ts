@@ -1,5 +1,6 @@
 import { figureForYear } from './calibration.js';
 import type { PathwayModel } from './model.js';
+import type { PlacementMix } from './placements.js';
 
 /**
  * A real LA's published figures that a synthetic LA follows instead of the national averages: volumes and rates by
@@ -20,6 +21,21 @@ export interface LaShape {
   readonly exceptionWithin20Weeks: number;
   readonly decisionWithin6Weeks?: number;
   readonly reviewDecisionWithin4Weeks?: number;
+  /** Plans held on each January census day by placement, keyed by the census's year (2024: January 2024). */
+  readonly placementMix?: Readonly<Record<number, PlacementMix>>;
+}
+
+/** The placement mix for a census year: the shape's own, or its nearest published year's. */
+export function shapedPlacementMix(
+  table: Readonly<Record<number, PlacementMix>>,
+  censusYear: number,
+): PlacementMix | undefined {
+  const years = Object.keys(table).map(Number);
+  if (years.length === 0) return undefined;
+  const nearest = years.reduce((best, year) =>
+    Math.abs(year - censusYear) < Math.abs(best - censusYear) ? year : best,
+  );
+  return table[nearest];
 }
 
 const clamp = (value: number, low: number, high: number): number => Math.min(high, Math.max(low, value));

@@ -45,7 +45,7 @@ describe('NDJSON', () => {
       .split('\n')
       .map((line) => (JSON.parse(line) as { la: string }).la);
     expect(las.indexOf('203')).toBe(first.eventsByLa['202']);
-  });
+  }, 60_000);
 
   it('fails when the file cannot be written', async () => {
     await expect(writeNdjsonFile(join(dir, 'missing', 'x.ndjson'), { ...OPTIONS, la: '202' })).rejects.toThrow();

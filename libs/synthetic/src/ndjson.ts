@@ -9,9 +9,13 @@ export function* toNdjson(events: Iterable<PathwayEvent>): Generator<string, voi
   for (const event of events) yield `${JSON.stringify(event)}\n`;
 }
 
-/** One LA (`la`) or several, one after another (`las`), with the same other options. */
-export type WriteNdjsonOptions = Omit<GenerateLaOptions, 'la'> &
-  ({ readonly la: string; readonly las?: undefined } | { readonly las: readonly string[]; readonly la?: undefined });
+/** One LA (`la`) or several, one after another (`las`), with the same other options, or each LA's own (`perLa`:
+ * a shape and caseload of its own, so that every LA of England is shaped like itself). */
+export type WriteNdjsonOptions = Omit<GenerateLaOptions, 'la'> & {
+  readonly perLa?: (la: string) => Pick<GenerateLaOptions, 'shape' | 'plans'>;
+  /** Called after each LA with its code and how many events it gave. */
+  readonly onLa?: (la: string, events: number) => void;
+} & ({ readonly la: string; readonly las?: undefined } | { readonly las: readonly string[]; readonly la?: undefined });
 
 export interface NdjsonFileSummary {
   readonly path: string;
@@ -47,15 +51,18 @@ export async function writeNdjsonFile(path: string, options: WriteNdjsonOptions)
     bytes += buffer.length;
     if (!out.write(buffer)) await Promise.race([once(out, 'drain'), failed]);
   };
+  const { perLa, onLa, ...shared } = options;
   for (const la of las) {
     let count = 0;
-    for (const line of toNdjson(generateLa({ ...options, la }))) {
+    // One LA at a time: memory holds one LA's open cases, never the whole set.
+    for (const line of toNdjson(generateLa({ ...shared, ...perLa?.(la), la }))) {
       chunk += line;
       count++;
       if (chunk.length >= CHUNK_BYTES) await flush();
     }
     eventsByLa[la] = count;
     events += count;
+    onLa?.(la, count);
   }
   await flush();
   out.end();

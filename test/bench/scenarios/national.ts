@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { rmSync } from 'node:fs';
 import { generateLa } from '#synthetic';
 import { ChunkedWriter, CopyRows } from '../copy-file.js';
-import { benchLaCodes } from '../facts.js';
+import { shapedLas } from '../../../apps/cli/src/published-shape.js';
 import { DbWaitSampler } from '../db-waits.js';
 import { RssSampler, peakRssMiBOf } from '../memory.js';
 import { connectionStringFor, createDatabase, dropDatabase, withClient } from '../postgres.js';
@@ -37,15 +37,23 @@ async function generateNational(
   ndjsonLas: number,
 ): Promise<Generated> {
   const started = performance.now();
-  const { las, years, plans } = profile.national;
+  const { las, years } = profile.national;
   const csv = new ChunkedWriter(csvPath);
   const ndjson = new ChunkedWriter(ndjsonPath);
   const rows = new CopyRows();
   let events = 0;
   let ndjsonEvents = 0;
-  const codes = benchLaCodes(las, 201);
+  // Every LA shaped like itself (its published volumes, rates, caseload and placement mix); a profile of fewer LAs
+  // (the quick run) takes the smallest.
+  const { shapes } = shapedLas(2024);
+  const codes = [...shapes.keys()]
+    .sort((a, b) => (shapes.get(a)?.plans ?? 0) - (shapes.get(b)?.plans ?? 0))
+    .slice(0, las)
+    .sort();
   for (const [index, la] of codes.entries()) {
-    for (const event of generateLa({ la, seed: profile.seed + index, years, plans })) {
+    const shaped = shapes.get(la)!;
+    const options = { la, seed: profile.seed + index, years, plans: shaped.plans, shape: shaped.shape };
+    for (const event of generateLa(options)) {
       events += 1;
       const row = rows.rowFor(event);
       if (row !== undefined) await csv.line(row);
@@ -135,7 +143,7 @@ export async function nationalScenario(profile: BenchProfile, keep: boolean): Pr
   const rows: Array<[string, string]> = [];
   const notes: string[] = [];
 
-  process.stderr.write(`national: generating ${n.las} LAs (${n.years} years, ${n.plans} plans each)\n`);
+  process.stderr.write(`national: generating ${n.las} LAs (${n.years} years), each shaped like itself\n`);
   const generated = await generateNational(profile, csv, ndjson, ndjsonLas);
   details.generated = { ...generated, seconds: round(generated.seconds, 1) };
   rows.push(['generated', `${fmt(generated.events)} facts, ${n.las} LAs in ${fmt(generated.seconds)} s`]);

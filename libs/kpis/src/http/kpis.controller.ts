@@ -129,6 +129,20 @@ export class KpisController {
     return this.answer('caseload', la, query);
   }
 
+  @Access(KPI_ACCESS)
+  @Exportable(kpiTable)
+  @Get('placements')
+  @ApiKpi(
+    'placements',
+    'Plans by placement on the last day of each period (the January census on its day)',
+    'Of plans held that day: the share in each placement group, in independent or non-maintained special schools, ' +
+      'placed out of the LA’s area, with no placement recorded, and in each SEN2 setting type.',
+  )
+  @ApiKpiQuery()
+  placements(@Param('la') la: string, @Query() query: RawQuery): Promise<KpiReport> {
+    return this.answer('placements', la, query);
+  }
+
   private answer(name: KpiName, la: string, query: RawQuery): Promise<KpiReport> {
     const parsed = parseKpiQuery(query, londonDate(new Date()));
     return whenReady(this.kpis.kpi(name, parseLa(la), parsed));

@@ -10,6 +10,12 @@ const decided = (row: Row, period: { from: string; to: string }) => inPeriod(row
 
 export const SIX_WEEK_MEASURES: readonly Measure<Row>[] = [
   {
+    name: 'requestsReceived',
+    kind: 'count',
+    description: 'Requests for an assessment received in the period (SEN2: requests received in the year)',
+    counts: (row, period) => inPeriod(row.fact.requestDate, period),
+  },
+  {
     name: 'decidedWithinSixWeeks',
     kind: 'rate',
     description: 'Of requests decided in the period (withdrawn excluded), those decided within 6 weeks (reg 5(1))',

@@ -7,6 +7,8 @@ import {
   EXCEPTION_REASONS,
   ORDER_KINDS,
   PHASES,
+  PLACEMENT_AREAS,
+  PLACEMENT_SETTINGS,
   PRIMARY_NEEDS,
   REQUEST_SOURCES,
   REVIEW_DECISIONS,
@@ -198,6 +200,17 @@ export const EVENT_CONTRACTS = {
     Fields({ ...caseAttributes, requestSource: Type.Optional(OneOf(REQUEST_SOURCES)) }),
     '2024-02-01',
     { primaryNeed: 'SLCN', team: 'East' },
+  ),
+  PlacementRecorded: entry(
+    "The plan's placement from this date until the next placement or the plan's end (SEN2 placement module).",
+    Fields({
+      setting: OneOf(PLACEMENT_SETTINGS, {
+        description: 'The setting type, as the DfE publishes the January caseload',
+      }),
+      area: OneOf(PLACEMENT_AREAS, { description: "Whether the setting is in the LA's own area or another LA's" }),
+    }),
+    '2024-09-04',
+    { setting: 'mainstream-academy-resourced-provision', area: 'in-area' },
   ),
   EventCorrected: entry(
     'Corrects a wrongly entered fact: a new business date and/or replacement data fields. History keeps both.',

@@ -29,6 +29,7 @@ const oneOfEach: PathwayEvent[] = [
   facts.appealDecided('2024-01-28', 'SE202-24-001', [{ orderId: 'O1', kind: 'amend-school' }], 'la-upheld'),
   facts.orderComplied('2024-01-29', 'SE202-24-001', 'O1'),
   facts.detailsUpdated('2024-01-30', { requestSource: 'school', primaryNeed: 'SEMH' }),
+  facts.placement('2024-01-30', 'special-independent', 'out-of-area'),
   facts.corrected('2024-01-31', testEventId(1), { occurredOn: '2024-01-07', data: { requestSource: 'health' } }),
   facts.retracted('2024-02-01', testEventId(1), 'entered on the wrong case'),
 ];

@@ -81,6 +81,11 @@ export const facts = {
   ) => fact('TribunalAppealDecided', on, { appealId, outcome, orders }),
   orderComplied: (on: IsoDate, appealId: string, orderId: string) =>
     fact('TribunalOrderComplied', on, { appealId, orderId }),
+  placement: (
+    on: IsoDate,
+    setting: EventDataByType['PlacementRecorded']['setting'],
+    area: EventDataByType['PlacementRecorded']['area'] = 'in-area',
+  ) => fact('PlacementRecorded', on, { setting, area }),
   detailsUpdated: (on: IsoDate, data: EventDataByType['CaseDetailsUpdated']) => fact('CaseDetailsUpdated', on, data),
   corrected: (
     on: IsoDate,

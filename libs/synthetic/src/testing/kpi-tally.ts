@@ -59,6 +59,7 @@ type TalliedType = Exclude<
   | 'EventCorrected'
   | 'EventRetracted'
   | 'MediationCertificateIssued'
+  | 'PlacementRecorded'
   | 'TribunalOrderComplied'
 >;
 

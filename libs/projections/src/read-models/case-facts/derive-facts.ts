@@ -96,6 +96,7 @@ function planFacts(plan: PlanRecord, record: CaseRecord, settings: CalendarSetti
     ceaseReason: plan.ceased?.reason ?? null,
     transferredIn: plan.source === 'transferred-in',
     transferredOut: plan.transferredOut !== null,
+    placements: plan.placements.map((p) => ({ from: p.on, setting: p.setting, area: p.area })),
   });
   if (plan.ceased !== null && !NOT_APPEALABLE_CEASE.has(plan.ceased.reason)) {
     facts.push({ ...appealable('cease', plan.ceased.on), ceaseReason: plan.ceased.reason });

@@ -122,6 +122,14 @@ export interface AppealableDecisionFact {
   readonly ceaseReason: number | null;
 }
 
+/** A placement of a plan's child or young person from a date, until the next one or the plan's end. */
+export interface PlanPlacement {
+  readonly from: IsoDate;
+  /** A SEN2 setting type (see PLACEMENT_SETTINGS in the pathway). */
+  readonly setting: string;
+  readonly area: 'in-area' | 'out-of-area';
+}
+
 /** A plan held by this LA over an interval: for caseload on a date and the January census. */
 export interface PlanFact {
   readonly kind: 'plan';
@@ -132,6 +140,8 @@ export interface PlanFact {
   readonly ceaseReason: number | null;
   readonly transferredIn: boolean;
   readonly transferredOut: boolean;
+  /** The placements recorded while held, oldest first (absent on rows written before placements were recorded). */
+  readonly placements?: readonly PlanPlacement[];
 }
 
 export type CaseFact =
