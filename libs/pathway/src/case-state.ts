@@ -7,7 +7,7 @@ import type {
   IsoDate,
   OrderKind,
   PathwayEvent,
-  Phase,
+  PhaseTransfer,
   PrimaryNeed,
   RequestSource,
   ReviewDecision,
@@ -72,7 +72,7 @@ export type PlanStatus = 'active' | 'ceased' | 'transferred-out' | 'replaced';
 export interface AnnualReviewRecord {
   readonly index: number;
   readonly meeting: StepRecord;
-  readonly phaseTransfer: { readonly toPhase: Phase; readonly transferYear: number } | null;
+  readonly phaseTransfer: PhaseTransfer | null;
   readonly decision: (StepRecord & { readonly decision: ReviewDecision }) | null;
 }
 
@@ -93,6 +93,8 @@ export interface PlanRecord {
   readonly cycleIndex: number | null;
   readonly order: OrderReference | null;
   readonly transferredIn: (StepRecord & { readonly fromLa: string; readonly lastReviewDate: IsoDate | null }) | null;
+  /** The new LA's notice to the family of a transferred-in plan (reg 15(4)), once recorded. */
+  readonly transferNotified: (StepRecord & { readonly assessmentProposed: boolean }) | null;
   readonly reviews: AnnualReviewRecord[];
   readonly amendments: AmendmentRecord[];
   readonly ceased: (StepRecord & { readonly reason: CeaseReason }) | null;

@@ -42,6 +42,7 @@ export const PATHWAY_RANK: Readonly<Record<PathwayFactType, number>> = {
   FinalPlanIssued: 7,
   AssessmentRequestWithdrawn: 8,
   PlanTransferredIn: 9,
+  PlanTransferNotified: 9.5,
   AnnualReviewMeetingHeld: 10,
   AnnualReviewDecisionNotified: 11,
   AmendmentNoticeIssued: 12,

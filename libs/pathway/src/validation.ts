@@ -141,6 +141,31 @@ function optional(check: Check): Field {
   return { required: false, check };
 }
 
+const boolean: Check = (v, path) => (typeof v === 'boolean' ? ok : fail(path, 'must be true or false'));
+
+const phaseTransferFields = object({
+  toPhase: required(oneOf(PHASES)),
+  transferYear: required(integerIn(2000, 2100)),
+  fromPhase: optional(oneOf(PHASES)),
+  transferOn: optional(isoDate),
+});
+
+/** A move from one post-16 institution to another is timed from its date (reg 18(2)), so it must carry one. */
+const phaseTransfer: Check = (v, path) => {
+  const errors = phaseTransferFields(v, path);
+  if (errors.length > 0 || !isRecord(v)) return errors;
+  if (v['fromPhase'] === 'post-16' && v['toPhase'] !== 'post-16') {
+    return fail(`${path}.toPhase`, 'must be post-16 for a move from a post-16 institution');
+  }
+  if (v['fromPhase'] === 'post-16' && v['transferOn'] === undefined) {
+    return fail(`${path}.transferOn`, 'is required for a move between post-16 institutions');
+  }
+  if (typeof v['transferOn'] === 'string' && Number(v['transferOn'].slice(0, 4)) !== v['transferYear']) {
+    return fail(`${path}.transferOn`, 'must fall in transferYear');
+  }
+  return ok;
+};
+
 const CASE_ATTRIBUTES = {
   birthMonth: optional(birthMonth),
   primaryNeed: optional(oneOf(PRIMARY_NEEDS)),
@@ -163,9 +188,7 @@ export const EVENT_DATA_FIELDS: Readonly<Record<PathwayEventType, Readonly<Recor
   DraftPlanIssued: {},
   FinalPlanIssued: {},
   AnnualReviewMeetingHeld: {
-    phaseTransfer: optional(
-      object({ toPhase: required(oneOf(PHASES)), transferYear: required(integerIn(2000, 2100)) }),
-    ),
+    phaseTransfer: optional(phaseTransfer),
   },
   AnnualReviewDecisionNotified: { decision: required(oneOf(REVIEW_DECISIONS)) },
   AmendmentNoticeIssued: {},
@@ -173,6 +196,7 @@ export const EVENT_DATA_FIELDS: Readonly<Record<PathwayEventType, Readonly<Recor
   PlanCeased: { reason: required(oneOf(CEASE_REASONS)) },
   PlanTransferredIn: { fromLa: required(laCode), lastReviewDate: optional(isoDate) },
   PlanTransferredOut: { toLa: optional(laCode) },
+  PlanTransferNotified: { assessmentProposed: required(boolean) },
   MediationCertificateIssued: { decisionDate: required(isoDate) },
   TribunalAppealRegistered: {
     appealId: required(reference),
