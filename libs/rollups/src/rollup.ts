@@ -8,7 +8,7 @@ import {
   sixWeekDecisions,
   tribunal,
   twentyWeekTimeliness,
-  type ClockSummary,
+  type WorklistItem,
   type Figure,
   type KpiReport,
   type ReportOptions,
@@ -224,7 +224,7 @@ function atRiskOn(la: string, rows: readonly FactRow[], on: IsoDate, withinDays:
     if (list === undefined) byCase.set(row.caseId, [row]);
     else list.push(row);
   }
-  const clocks: ClockSummary[] = [];
+  const entries: WorklistItem[] = [];
   for (const [caseId, caseRows] of byCase) {
     const next = pendingDeadlines(
       factsOn(
@@ -234,29 +234,26 @@ function atRiskOn(la: string, rows: readonly FactRow[], on: IsoDate, withinDays:
     )[0];
     if (next === undefined) continue;
     const first = caseRows[0]!;
-    clocks.push({
-      la,
+    entries.push({
       caseId,
       stage: next.step,
-      nextDeadline: next.due,
-      nextDeadlineStep: next.step,
+      step: next.step,
+      ref: next.step,
+      due: next.due,
+      until: null,
+      action: next.step,
       team: first.team,
       primaryNeed: first.primaryNeed,
     });
   }
-  const report = atRisk(clocks, on, withinDays);
-  const byStep: Record<string, number> = {};
-  for (const atRiskCase of report.cases) {
-    const step = atRiskCase.step ?? 'unknown';
-    byStep[step] = (byStep[step] ?? 0) + 1;
-  }
+  const report = atRisk(entries, on, withinDays);
   return {
     on,
     withinDays,
     overdue: report.overdue,
     dueSoon: report.dueSoon,
-    total: report.cases.length,
-    byStep: Object.fromEntries(Object.entries(byStep).sort(([a], [b]) => a.localeCompare(b))),
+    total: report.total,
+    byStep: report.byStep,
   };
 }
 

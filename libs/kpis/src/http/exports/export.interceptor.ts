@@ -1,5 +1,6 @@
 import {
   applyDecorators,
+  createParamDecorator,
   UseInterceptors,
   type CallHandler,
   type ExecutionContext,
@@ -13,6 +14,15 @@ import { toCsv } from './csv.js';
 import { chooseFormat, CSV_TYPE, XLSX_TYPE, type ExportFormat } from './negotiate.js';
 import type { Table } from './table.js';
 import { toXlsx } from './xlsx.js';
+
+/** A request answered as a file: the route lists everything it would otherwise page. */
+export type ExportingRequest = FastifyRequest & { exportFormat?: Exclude<ExportFormat, 'json'> };
+
+/** True inside a route when its answer is being exported as CSV or XLSX. */
+export const Exporting = createParamDecorator(
+  (_: unknown, context: ExecutionContext): boolean =>
+    context.switchToHttp().getRequest<ExportingRequest>().exportFormat !== undefined,
+);
 
 /** Flattens a route's JSON answer to a table; `la` is the route's `{la}` parameter. */
 export type ToTable<T> = (answer: T, la: string) => Table;
@@ -33,6 +43,7 @@ class ExportInterceptor<T> implements NestInterceptor<T, unknown> {
     const format = chooseFormat(query?.['format'], request.headers.accept);
     if (query !== undefined && query !== null) delete query['format'];
     if (format === 'json') return next.handle();
+    (request as ExportingRequest).exportFormat = format;
     const params = request.params as Record<string, string | undefined>;
     return next.handle().pipe(
       mergeMap((answer) => {
