@@ -12,7 +12,7 @@ const worklistOf = (events: PathwayEvent[]) => caseWorklist(deriveCase(events), 
 const plan = [facts.requested('2023-01-09'), facts.decidedToAssess('2023-02-01'), facts.final('2023-05-01')];
 
 describe('reg 15(4): the transfer-in notification is a fact with its own deadline', () => {
-  // Transfer Fri 1 Mar 2024; 6 weeks beginning with the transfer end Fri 12 Apr 2024.
+  // Transfer Fri 1 Mar 2024: 6 weeks from it is Fri 12 Apr 2024 (day 42).
   const transfer = facts.transferredIn('2024-03-01', '201', '2023-09-01');
 
   it('is pending until the notice is recorded, due 6 weeks from the transfer', () => {
