@@ -90,6 +90,18 @@ describe('the at-risk worklist over HTTP', () => {
     });
   });
 
+  it('audits the case references of the page it returned', async () => {
+    const page = (await t.inject('GET', `${url}?withinDays=90&status=due-soon&limit=2`)).json;
+    const returned = [...new Set(page.items.map((i: any) => i.caseId as string))].sort();
+    const audit = (await t.inject('GET', '/api/v1/admin/audit?limit=1000')).json as Array<{
+      route: string;
+      caseIds: string[];
+    }>;
+    const latest = audit.find((r) => r.route === '/api/v1/las/:la/at-risk');
+    expect([...latest!.caseIds].sort()).toEqual(returned);
+    expect(returned.length).toBeGreaterThan(0);
+  });
+
   it('answers a bad filter with a problem naming the parameter', async () => {
     for (const [query, name] of [
       ['step=lunch', 'step'],
