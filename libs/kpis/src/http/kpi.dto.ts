@@ -163,6 +163,19 @@ export class PendingDeadlineDto {
   due!: string;
 }
 
+export class WorklistEntryDto {
+  @ApiProperty({ enum: WORKLIST_STEPS })
+  step!: string;
+  @ApiProperty({ example: 'cycle-0' })
+  ref!: string;
+  @ApiProperty({ format: 'date' })
+  due!: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'The last day it can still be acted on' })
+  until!: string | null;
+  @ApiProperty({ example: 'Decide whether to assess (due 12 Mar 2024)' })
+  action!: string;
+}
+
 export class CaseClockDto {
   @ApiProperty()
   la!: string;
@@ -174,6 +187,11 @@ export class CaseClockDto {
   nextDeadline!: PendingDeadlineDto | null;
   @ApiProperty({ type: [PendingDeadlineDto] })
   pending!: PendingDeadlineDto[];
+  @ApiProperty({
+    type: [WorklistEntryDto],
+    description: "The case's open obligations, as the at-risk worklist lists them (before the horizon and `until`)",
+  })
+  worklist!: WorklistEntryDto[];
   @ApiProperty({
     type: 'array',
     items: { type: 'object' },
@@ -188,7 +206,7 @@ export class CaseClockDto {
     type: 'object',
     additionalProperties: true,
     description:
-      "The pathway's statutory clock as of today (or asOf): every request cycle, plan, review, amendment, appeal and order step with its due date and status (on-time, late, overdue, due)",
+      "The pathway's statutory clock as of today (or asOf): every request cycle, plan, review, amendment, appeal and order step with its due date and status (on-time, late, overdue, due); `pending` and the steps closed unmet (`superseded`, with the outcome that closed each)",
   })
   statutory!: object;
   @ApiProperty({ type: String, nullable: true })
