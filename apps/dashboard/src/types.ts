@@ -25,23 +25,33 @@ export interface KpiReport {
   readonly rates?: ReadonlyArray<{ readonly period: string; readonly dfe2024Rate: number | null }>;
 }
 
-export interface AtRiskCase {
+/** One open obligation of a case on the at-risk worklist. */
+export interface AtRiskItem {
   readonly caseId: string;
   readonly stage: string;
-  readonly step: string | null;
+  readonly step: string;
+  readonly ref: string;
   readonly deadline: string;
   readonly daysLeft: number;
   readonly status: 'overdue' | 'due-soon';
+  /** The next action in plain words, with its due date. */
+  readonly action: string;
   readonly team: string | null;
   readonly primaryNeed: string | null;
 }
 
+/** The at-risk worklist: counts over the whole filtered list, `items` one page of it. */
 export interface AtRiskReport {
   readonly today: string;
   readonly withinDays: number;
+  readonly total: number;
   readonly overdue: number;
   readonly dueSoon: number;
-  readonly cases: readonly AtRiskCase[];
+  readonly byStep: Readonly<Record<string, number>>;
+  readonly byTeam: Readonly<Record<string, number>>;
+  readonly limit: number | null;
+  readonly nextCursor: string | null;
+  readonly items: readonly AtRiskItem[];
 }
 
 export interface WeeklyRollup {

@@ -34,6 +34,12 @@ export { isWorkingDay, nextWorkingDayOnOrAfter, addWorkingDays } from './working
 export { tribunalTimeLimitEnd, applicationNoticeTimeLimitEnd } from './tribunal-time.js';
 export { type AppealWindowInput, appealDeadline } from './appeals.js';
 export { type OrderKind, type OrderStep, type OrderDeadline, orderDeadlines } from './orders.js';
-export { type TransferInInput, type EducationPhase, transferInDeadlines, phaseTransferDeadline } from './transfers.js';
+export {
+  type TransferInInput,
+  type EducationPhase,
+  transferInDeadlines,
+  phaseTransferDeadline,
+  post16TransferDeadline,
+} from './transfers.js';
 export { representationsEnd } from './representations.js';
 export { type IsoWeek, isoWeek, mondayOfIsoWeek } from './iso-week.js';

@@ -44,3 +44,13 @@ export function phaseTransferDeadline(transferYear: number, toPhase: EducationPh
       return formatIsoDate(transferYear, 2, 14);
   }
 }
+
+/**
+ * The last day to review and amend a plan for a move from one post-16 institution to another at any other time:
+ * SEND Regulations 2014 reg 18(2), "at least five months before that transfer takes place". Five calendar months
+ * before the transfer date is itself on time; a day later is late. A day that does not exist five months earlier
+ * falls on that month's last day (31 July -> 28 February), which is still at least five months before.
+ */
+export function post16TransferDeadline(transferOn: IsoDate): IsoDate {
+  return addMonths(transferOn, -5);
+}

@@ -18,7 +18,13 @@ export { annualReviews, annualReviewMeasures } from './measures/annual-reviews.j
 export { tribunal, januaryCensusDate, TRIBUNAL_MEASURES, type TribunalReport } from './measures/tribunal.js';
 export { caseload, caseloadMeasures, heldOn, CLOCK_WEEK_BANDS } from './measures/caseload.js';
 export { placements, placementMeasures, placementOn } from './measures/placements.js';
-export { atRisk, type AtRiskCase, type AtRiskReport, type ClockSummary } from './measures/at-risk.js';
+export {
+  atRisk,
+  type AtRiskItem,
+  type AtRiskReport,
+  type AtRiskFilters,
+  type WorklistItem,
+} from './measures/at-risk.js';
 export {
   KpiService,
   KPI_NAMES,

@@ -4,7 +4,13 @@ import { CaseClockQueries, factRowsOf, type CaseClockView, type FactKind, type F
 import type { Breakdown } from './breakdowns.js';
 import type { KpiReport } from './figures.js';
 import { annualReviews } from './measures/annual-reviews.js';
-import { atRisk, type AtRiskReport } from './measures/at-risk.js';
+import {
+  atRisk,
+  type AtRiskFilters,
+  type AtRiskPage,
+  type AtRiskReport,
+  type WorklistItem,
+} from './measures/at-risk.js';
 import { caseload } from './measures/caseload.js';
 import { placements } from './measures/placements.js';
 import { noPlanNotices } from './measures/no-plan-notices.js';
@@ -46,6 +52,14 @@ const KINDS: Readonly<Record<KpiName, readonly FactKind[]>> = {
   caseload: ['plan', 'request-decision'],
   placements: ['plan'],
 };
+
+export interface AtRiskQuery {
+  readonly withinDays: number;
+  readonly filters: AtRiskFilters;
+  readonly page: AtRiskPage;
+  /** An instant: the list as known then, judged on its date. */
+  readonly asOf?: Date;
+}
 
 export type CaseClockAnswer = CaseClockView & { readonly statutory: CaseClock };
 
@@ -117,22 +131,26 @@ export class KpiService {
     return { ...view, statutory: caseClock(events, this.asOfDate(asOf), this.settings) };
   }
 
-  async atRisk(la: string, withinDays: number, asOf?: Date): Promise<AtRiskReport> {
-    const today = this.asOfDate(asOf);
-    const horizon = addDays(today, withinDays);
-    const clocks =
-      asOf === undefined
-        ? await this.queries.clocksDueBy(la, horizon)
-        : (await this.queries.casesAsOf(la, asOf, this.settings)).map((clock) => ({
-            la: clock.la,
-            caseId: clock.caseId,
-            stage: clock.stage,
-            nextDeadline: clock.nextDeadline?.due ?? null,
-            nextDeadlineStep: clock.nextDeadline?.step ?? null,
-            team: clock.team,
-            primaryNeed: clock.primaryNeed,
-          }));
-    return atRisk(clocks, today, withinDays);
+  /**
+   * The at-risk worklist of an LA: live from the read model, or as of an instant from the cases as they were known
+   * then. The filters and the page apply to the same list either way.
+   */
+  async atRisk(la: string, query: AtRiskQuery): Promise<AtRiskReport> {
+    const today = this.asOfDate(query.asOf);
+    const horizon = addDays(today, query.withinDays);
+    const entries: WorklistItem[] =
+      query.asOf === undefined
+        ? await this.queries.worklistDueBy(la, horizon, today)
+        : (await this.queries.casesAsOf(la, query.asOf, this.settings)).flatMap((clock) =>
+            clock.worklist.map((entry) => ({
+              caseId: clock.caseId,
+              stage: clock.stage,
+              team: clock.team,
+              primaryNeed: clock.primaryNeed,
+              ...entry,
+            })),
+          );
+    return atRisk(entries, today, query.withinDays, query.filters, query.page);
   }
 
   private async rows(name: KpiName, la: string, query: KpiQuery): Promise<FactRow[]> {

@@ -200,11 +200,16 @@ describe('KPIs from events appended to the real store (hand-worked LA)', () => {
     });
   });
 
-  it('at-risk: cases whose next deadline has passed or falls within N days', async () => {
-    const report = await service.atRisk(LA, 30);
-    const d = report.cases.find((c) => c.caseId === 'D');
-    expect(d).toMatchObject({ status: 'overdue', deadline: '2024-04-15', step: 'decide-whether-to-assess' });
-    expect(report.cases.every((c) => c.deadline <= '2026-12-22')).toBe(true);
-    expect(report.cases.map((c) => c.caseId)).not.toContain('F');
+  it('at-risk: open obligations whose deadline has passed or falls within N days', async () => {
+    const report = await service.atRisk(LA, { withinDays: 30, filters: {}, page: { limit: null } });
+    const d = report.items.find((c) => c.caseId === 'D');
+    expect(d).toMatchObject({
+      status: 'overdue',
+      deadline: '2024-04-15',
+      step: 'assessment-decision',
+      action: 'Decide whether to assess (due 15 Apr 2024)',
+    });
+    expect(report.items.every((c) => c.deadline <= '2026-12-22')).toBe(true);
+    expect(report.items.map((c) => c.caseId)).not.toContain('F');
   });
 });

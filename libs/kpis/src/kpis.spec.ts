@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { CaseFact, FactRow } from '#projections';
 import { ageBand } from './breakdowns.js';
 import { annualReviews } from './measures/annual-reviews.js';
-import { atRisk } from './measures/at-risk.js';
+import { atRisk, decodeCursor, type AtRiskCursor, type WorklistItem } from './measures/at-risk.js';
 import { caseload } from './measures/caseload.js';
 import { sixWeekDecisions } from './measures/six-week-decisions.js';
 import { januaryCensusDate, tribunal } from './measures/tribunal.js';
@@ -349,25 +349,66 @@ describe('caseload', () => {
 });
 
 describe('at risk', () => {
-  it('lists deadlines passed or within N days, soonest first', () => {
-    const clock = (caseId: string, nextDeadline: string | null) => ({
-      la: '900',
-      caseId,
-      stage: 'requested',
-      nextDeadline,
-      nextDeadlineStep: nextDeadline === null ? null : 'final-plan',
-      team: null,
-      primaryNeed: null,
-    });
-    const report = atRisk(
-      [clock('C1', '2024-06-10'), clock('C2', '2024-05-01'), clock('C3', '2024-07-01'), clock('C4', null)],
-      '2024-06-01',
-      14,
-    );
-    expect(report.cases.map((c) => [c.caseId, c.status, c.daysLeft])).toEqual([
-      ['C2', 'overdue', -31],
-      ['C1', 'due-soon', 9],
+  const entry = (caseId: string, due: string, over: Partial<WorklistItem> = {}): WorklistItem => ({
+    caseId,
+    stage: 'requested',
+    team: null,
+    primaryNeed: null,
+    step: 'assessment-decision',
+    ref: 'cycle-0',
+    due,
+    until: null,
+    action: `Decide whether to assess (due ${due})`,
+    ...over,
+  });
+  const entries = [
+    entry('C1', '2024-06-10', { team: 'north' }),
+    entry('C2', '2024-05-01', { team: 'south', step: 'annual-review', ref: 'plan-0/review-1', stage: 'plan-active' }),
+    entry('C3', '2024-07-01'),
+    entry('C4', '2024-05-20', { step: 'appeal-window', ref: 'w', stage: 'ceased', until: '2024-05-31' }),
+    entry('C5', '2024-06-02', { team: 'north', step: 'appeal-window', ref: 'w', stage: 'ceased', until: '2024-06-02' }),
+    entry('C2', '2024-05-01', { team: 'south' }),
+  ];
+
+  it('lists obligations passed or within N days and still actionable, soonest first', () => {
+    const report = atRisk(entries, '2024-06-01', 14);
+    expect(report.items.map((c) => [c.caseId, c.ref, c.status, c.daysLeft])).toEqual([
+      ['C2', 'cycle-0', 'overdue', -31],
+      ['C2', 'plan-0/review-1', 'overdue', -31],
+      ['C5', 'w', 'due-soon', 1],
+      ['C1', 'cycle-0', 'due-soon', 9],
     ]);
-    expect(report).toMatchObject({ overdue: 1, dueSoon: 1 });
+    expect(report).toMatchObject({ total: 4, overdue: 2, dueSoon: 2, nextCursor: null });
+    expect(report.byStep).toEqual({ 'annual-review': 1, 'appeal-window': 1, 'assessment-decision': 2 });
+    expect(report.byTeam).toEqual({ north: 2, south: 2 });
+  });
+
+  it('filters, and counts the filtered list rather than the page', () => {
+    const report = atRisk(entries, '2024-06-01', 14, { team: ['north', '(none)'], status: ['due-soon'] }, { limit: 1 });
+    expect(report.items.map((c) => c.caseId)).toEqual(['C5']);
+    expect(report).toMatchObject({ total: 2, dueSoon: 2, byTeam: { north: 2 } });
+    expect(atRisk(entries, '2024-06-01', 14, { step: ['annual-review'] }).items.map((c) => c.caseId)).toEqual(['C2']);
+    expect(atRisk(entries, '2024-06-01', 14, { stage: ['ceased'] }).total).toBe(1);
+  });
+
+  it('pages by cursor: every item once, and a page starts after the cursor even when the list changed', () => {
+    const seen: string[] = [];
+    let after: AtRiskCursor | undefined;
+    for (;;) {
+      const page = atRisk(entries, '2024-06-01', 14, {}, { limit: 3, ...(after ? { after } : {}) });
+      seen.push(...page.items.map((c) => `${c.caseId}/${c.ref}`));
+      if (page.nextCursor === null) break;
+      after = decodeCursor(page.nextCursor);
+    }
+    expect(seen).toEqual(['C2/cycle-0', 'C2/plan-0/review-1', 'C5/w', 'C1/cycle-0']);
+    const first = atRisk(entries, '2024-06-01', 14, {}, { limit: 2 });
+    const cursor = decodeCursor(first.nextCursor!)!;
+    // C2's overdue items were dealt with and a new one arrived before the cursor's place: the next page is unmoved.
+    const changed = [entry('C0', '2024-04-01'), ...entries.filter((e) => e.caseId !== 'C2')];
+    expect(atRisk(changed, '2024-06-01', 14, {}, { limit: 2, after: cursor }).items.map((c) => c.caseId)).toEqual([
+      'C5',
+      'C1',
+    ]);
+    expect(decodeCursor('not-a-cursor')).toBeUndefined();
   });
 });

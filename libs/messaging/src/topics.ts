@@ -1,6 +1,11 @@
 /** The Kafka topics the service reads and writes; the version suffix changes only with an incompatible payload. */
 export const PATHWAY_EVENTS_TOPIC = 'ehcp.pathway-events.v1';
 export const PATHWAY_EVENTS_DEAD_LETTER_TOPIC = 'ehcp.pathway-events.dlq.v1';
+/**
+ * Weekly rollups, keyed `<la>:<week>`. The payload names its shape in `schemaVersion` (2: every figure has a `unit`,
+ * rates a `fraction`, the counting `settings` are named and the weekly DfE 2024 appeal rate is null); the changes
+ * from version 1 add fields and keep the old ones, so the topic keeps its name (README, "The weekly rollup payload").
+ */
 export const KPI_ROLLUPS_WEEKLY_TOPIC = 'ehcp.kpi-rollups.weekly.v1';
 
 export interface TopicDefinition {

@@ -7,9 +7,9 @@ import type {
   IsoDate,
   OrderKind,
   PathwayEvent,
-  Phase,
   PlacementArea,
   PlacementSetting,
+  PhaseTransfer,
   PrimaryNeed,
   RequestSource,
   ReviewDecision,
@@ -74,7 +74,7 @@ export type PlanStatus = 'active' | 'ceased' | 'transferred-out' | 'replaced';
 export interface AnnualReviewRecord {
   readonly index: number;
   readonly meeting: StepRecord;
-  readonly phaseTransfer: { readonly toPhase: Phase; readonly transferYear: number } | null;
+  readonly phaseTransfer: PhaseTransfer | null;
   readonly decision: (StepRecord & { readonly decision: ReviewDecision }) | null;
 }
 
@@ -101,6 +101,8 @@ export interface PlanRecord {
   readonly cycleIndex: number | null;
   readonly order: OrderReference | null;
   readonly transferredIn: (StepRecord & { readonly fromLa: string; readonly lastReviewDate: IsoDate | null }) | null;
+  /** The new LA's notice to the family of a transferred-in plan (reg 15(4)), once recorded. */
+  readonly transferNotified: (StepRecord & { readonly assessmentProposed: boolean }) | null;
   readonly reviews: AnnualReviewRecord[];
   readonly amendments: AmendmentRecord[];
   /** The placements recorded while the plan was held, oldest first. */

@@ -90,6 +90,7 @@ describe('the case clock: statuses and serialisation', () => {
       due: '2024-02-19',
       overdue: true,
       ref: 'cycle-0',
+      until: null,
     });
   });
 });
@@ -226,6 +227,7 @@ describe('the case clock: plans', () => {
       due: '2024-05-09',
       overdue: true,
       ref: 'plan-0/review-0',
+      until: null,
     });
   });
 
@@ -299,6 +301,8 @@ describe('the case clock: plans', () => {
       lastReviewDate: '2023-09-01',
       notifyBy: '2024-04-12',
       reviewBy: '2024-08-31',
+      notification: { due: '2024-04-12', done: null, status: 'due', daysTaken: 31, weeksTaken: 4.4, daysLate: 0 },
+      assessmentProposed: null,
     });
     expect(clock.reviews[0]!.meeting.due).toBe('2024-08-31');
     const noLastReview = caseClock([facts.transferredIn('2024-03-01', '201')], '2024-04-01').plan!;
@@ -371,6 +375,7 @@ describe('the case clock: tribunal', () => {
       due: '2025-01-07',
       overdue: true,
       ref: 'appeal-A1/order-O1',
+      until: null,
     });
     expect(clock.pending).toHaveLength(1);
   });

@@ -45,8 +45,10 @@ import {
   nextReviewDue as reviewDueAfter,
   orderComplianceDue,
   phaseTransferStep,
+  phaseTransferTakesPlace,
   reviewDecisionDue,
   requestDeadlines,
+  transferNotificationDue,
 } from './deadlines.js';
 import { orderFulfilment, type OrderFulfilment } from './order-fulfilment.js';
 import { appealWindows, type AppealWindowClock } from './appeal-windows.js';
@@ -122,6 +124,10 @@ export interface CycleClock {
 export interface PhaseTransferClock extends ClockStep {
   readonly toPhase: Phase;
   readonly transferYear: number;
+  readonly fromPhase: Phase | null;
+  readonly transferOn: IsoDate | null;
+  /** The day the transfer takes place (or the end of its year): the last day the amendment can come before it. */
+  readonly takesPlace: IsoDate;
 }
 
 export interface ReviewClock {
@@ -167,6 +173,10 @@ export interface PlanClock {
     readonly lastReviewDate: IsoDate | null;
     readonly notifyBy: IsoDate;
     readonly reviewBy: IsoDate;
+    /** The notice to the family, due 6 weeks from the transfer (reg 15(4)); done = the notice's date. */
+    readonly notification: ClockStep;
+    /** What the notice said: whether the new LA proposes to assess (reg 15(4)(b)); null before it is recorded. */
+    readonly assessmentProposed: boolean | null;
   } | null;
   readonly transferredOut: { readonly on: IsoDate; readonly toLa: string | null } | null;
 }
@@ -208,6 +218,7 @@ export const DEADLINE_KINDS = [
   'amended-plan',
   'phase-transfer',
   'tribunal-order',
+  'transfer-notification',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
@@ -218,6 +229,21 @@ export interface PendingDeadline {
   readonly overdue: boolean;
   /** Which cycle, plan, review, amendment or order: `cycle-0`, `plan-0/review-1`, `appeal-A1/order-O1`... */
   readonly ref: string;
+  /** The last day the step can still be taken (a phase transfer: the transfer itself), or null. */
+  readonly until: IsoDate | null;
+}
+
+/**
+ * A step never taken that can no longer be: closed with its outcome rather than left pending. `next-review-held`: a
+ * later review meeting was held (the plan was reviewed again, so the earlier review's decision, amendment or phase
+ * transfer is overtaken); `transfer-took-place`: the transfer a phase-transfer review prepared for has happened.
+ */
+export interface SupersededDeadline {
+  readonly kind: DeadlineKind;
+  readonly due: IsoDate;
+  readonly ref: string;
+  readonly closedOn: IsoDate;
+  readonly outcome: 'next-review-held' | 'transfer-took-place';
 }
 
 export interface CaseClock {
@@ -234,8 +260,10 @@ export interface CaseClock {
   readonly appeals: AppealClock[];
   /** The window to appeal each appealable decision, from the decision itself (registered or not). */
   readonly appealWindows: AppealWindowClock[];
-  /** Every deadline not yet met, earliest first (overdue ones included). */
+  /** Every deadline not yet met that can still be, earliest first (overdue ones included). */
   readonly pending: PendingDeadline[];
+  /** Deadlines never met that can no longer be, with the fact or date that closed each. */
+  readonly superseded: SupersededDeadline[];
   /** The earliest pending deadline: the case's place on the at-risk list. */
   readonly nextDeadline: PendingDeadline | null;
   readonly flags: DataQualityFlag[];
@@ -347,6 +375,14 @@ function planClock(plan: PlanRecord, asOf: IsoDate, settings: CalendarSettings):
           ...(plan.transferredIn.lastReviewDate ? { lastReviewDate: plan.transferredIn.lastReviewDate } : {}),
           rule: settings.reviewDue,
         }),
+        notification: planStep(
+          plan,
+          plan.transferredIn.on,
+          transferNotificationDue(plan)!,
+          plan.transferNotified?.on ?? null,
+          asOf,
+        ),
+        assessmentProposed: plan.transferNotified?.assessmentProposed ?? null,
       }
     : null;
   const reviews: ReviewClock[] = [];
@@ -379,6 +415,9 @@ function planClock(plan: PlanRecord, asOf: IsoDate, settings: CalendarSettings):
               ...planStep(plan, meetingOn, transferStep.due, transferStep.amendedOn, asOf),
               toPhase: review.phaseTransfer.toPhase,
               transferYear: review.phaseTransfer.transferYear,
+              fromPhase: review.phaseTransfer.fromPhase ?? null,
+              transferOn: review.phaseTransfer.transferOn ?? null,
+              takesPlace: phaseTransferTakesPlace(review)!,
             }
           : null,
     });
@@ -463,11 +502,26 @@ function appealClock(record: CaseRecord, appeal: AppealRecord, asOf: IsoDate): A
   };
 }
 
-function pendingDeadlines(cycles: CycleClock[], plans: PlanClock[], appeals: AppealClock[]): PendingDeadline[] {
+/**
+ * The deadlines not yet met, split into those still pending and those superseded: a review's decision, amended plan
+ * or phase transfer once a later review meeting is held, a phase transfer once the transfer has taken place.
+ */
+function pendingDeadlines(
+  cycles: CycleClock[],
+  plans: PlanClock[],
+  appeals: AppealClock[],
+  asOf: IsoDate,
+): { pending: PendingDeadline[]; superseded: SupersededDeadline[] } {
   const pending: PendingDeadline[] = [];
-  const add = (kind: DeadlineKind, step: ClockStep, ref: string): void => {
-    if ((step.status === 'due' || step.status === 'overdue') && step.due !== null) {
-      pending.push({ kind, due: step.due, overdue: step.status === 'overdue', ref });
+  const superseded: SupersededDeadline[] = [];
+  const add = (kind: DeadlineKind, step: ClockStep, ref: string, close?: Closing): void => {
+    if ((step.status !== 'due' && step.status !== 'overdue') || step.due === null) return;
+    if (close?.nextMeeting) {
+      superseded.push({ kind, due: step.due, ref, closedOn: close.nextMeeting, outcome: 'next-review-held' });
+    } else if (close?.until && close.until < asOf) {
+      superseded.push({ kind, due: step.due, ref, closedOn: close.until, outcome: 'transfer-took-place' });
+    } else {
+      pending.push({ kind, due: step.due, overdue: step.status === 'overdue', ref, until: close?.until ?? null });
     }
   };
   for (const c of cycles) {
@@ -476,21 +530,34 @@ function pendingDeadlines(cycles: CycleClock[], plans: PlanClock[], appeals: App
     add('final-plan', c.finalPlan, `cycle-${c.index}`);
   }
   for (const p of plans.filter((plan) => plan.status === 'active')) {
+    if (p.transferredIn) add('transfer-notification', p.transferredIn.notification, `plan-${p.index}/transfer`);
+    const held = p.reviews.filter((r) => r.meeting.done !== null).map((r) => r.meeting.done!);
+    const nextMeetingAfter = (on: IsoDate, index: number): IsoDate | null =>
+      held.find((meeting, i) => i > index && meeting >= on) ?? null;
     for (const r of p.reviews) {
       const ref = `plan-${p.index}/review-${r.index}`;
+      const nextMeeting = r.meeting.done === null ? null : nextMeetingAfter(r.meeting.done, r.index);
       add('annual-review', r.meeting, ref);
-      add('review-decision', r.decision, ref);
-      add('amended-plan', r.amendedPlan, ref);
-      if (r.phaseTransfer) add('phase-transfer', r.phaseTransfer, ref);
+      add('review-decision', r.decision, ref, { nextMeeting });
+      add('amended-plan', r.amendedPlan, ref, { nextMeeting });
+      if (r.phaseTransfer)
+        add('phase-transfer', r.phaseTransfer, ref, { nextMeeting, until: r.phaseTransfer.takesPlace });
     }
     for (const a of p.amendments) {
-      if (a.reviewIndex === null) add('amended-plan', a.amendedPlan, `plan-${p.index}/amendment-${a.index}`);
+      if (a.reviewIndex !== null) continue;
+      const nextMeeting = held.find((meeting) => meeting > a.noticeOn) ?? null;
+      add('amended-plan', a.amendedPlan, `plan-${p.index}/amendment-${a.index}`, { nextMeeting });
     }
   }
   for (const a of appeals) {
     for (const o of a.orders) add('tribunal-order', o.compliance, `appeal-${a.appealId}/order-${o.orderId}`);
   }
-  return pending.sort((x, y) => (x.due < y.due ? -1 : x.due > y.due ? 1 : 0));
+  return { pending: pending.sort((x, y) => (x.due < y.due ? -1 : x.due > y.due ? 1 : 0)), superseded };
+}
+
+interface Closing {
+  readonly nextMeeting?: IsoDate | null;
+  readonly until?: IsoDate | null;
 }
 
 /**
@@ -518,6 +585,7 @@ export function caseClock(
       appeals: [],
       appealWindows: [],
       pending: [],
+      superseded: [],
       nextDeadline: null,
       flags: [],
       retractions: [],
@@ -526,7 +594,7 @@ export function caseClock(
   const cycles = state.cycles.map((c) => cycleClock(c, asOf, s));
   const plans = state.plans.map((p) => planClock(p, asOf, s));
   const appeals = state.appeals.map((a) => appealClock(state, a, asOf));
-  const pending = pendingDeadlines(cycles, plans, appeals);
+  const { pending, superseded } = pendingDeadlines(cycles, plans, appeals, asOf);
   return {
     la: state.la,
     caseId: state.caseId,
@@ -540,6 +608,7 @@ export function caseClock(
     appeals,
     appealWindows: appealWindows(state, asOf),
     pending,
+    superseded,
     nextDeadline: pending[0] ?? null,
     flags: state.flags,
     retractions: state.retractions,

@@ -3,6 +3,7 @@ import {
   minDate,
   orderDeadlines,
   phaseTransferDeadline,
+  post16TransferDeadline,
   reviewDueDate,
   transferInDeadlines,
   type CalendarSettings,
@@ -68,17 +69,45 @@ export function nextReviewDue(review: AnnualReviewRecord, settings: CalendarSett
   return reviewDueDate(nextReviewCountedFrom(review, settings), settings.reviewDue);
 }
 
-/** A phase transfer review: the last day to amend the plan (reg 18(1)), and the amended plan that met it, if any. */
+/**
+ * A phase transfer review: the last day to amend the plan, and the amended plan that met it, if any. Between phases,
+ * before 15 February, or 31 March from secondary school to post-16 (reg 18(1)); from one post-16 institution to
+ * another, at least five months before the transfer (reg 18(2)).
+ */
 export function phaseTransferStep(
   plan: PlanRecord,
   review: AnnualReviewRecord,
 ): { due: IsoDate; amendedOn: IsoDate | null } | null {
-  if (review.phaseTransfer === null) return null;
+  const transfer = review.phaseTransfer;
+  if (transfer === null) return null;
   const amendment = plan.amendments.find((a) => a.reviewIndex === review.index);
+  const { fromPhase, transferOn } = transfer;
   return {
-    due: phaseTransferDeadline(review.phaseTransfer.transferYear, review.phaseTransfer.toPhase),
+    due:
+      fromPhase === 'post-16' && transferOn !== undefined
+        ? post16TransferDeadline(transferOn)
+        : phaseTransferDeadline(transfer.transferYear, transfer.toPhase),
     amendedOn: amendment?.amendedPlan?.on ?? null,
   };
+}
+
+/**
+ * The day the transfer a phase-transfer review prepares for takes place, or is taken to (the end of its calendar
+ * year): after it, amending the plan *before* the transfer can no longer be done.
+ */
+export function phaseTransferTakesPlace(review: AnnualReviewRecord): IsoDate | null {
+  const transfer = review.phaseTransfer;
+  if (transfer === null) return null;
+  return transfer.transferOn ?? `${transfer.transferYear}-12-31`;
+}
+
+/**
+ * A transferred-in plan's notice to the family: within 6 weeks of the transfer the new LA says the plan has been
+ * transferred, whether it proposes to assess, and when it will review (SEND Regulations 2014 reg 15(4)).
+ */
+export function transferNotificationDue(plan: PlanRecord): IsoDate | null {
+  if (plan.transferredIn === null) return null;
+  return transferInDeadlines({ transferDate: plan.transferredIn.on }).notifyBy;
 }
 
 /** The last reg 44 deadline of a tribunal order, by which it is complied with. */

@@ -145,6 +145,7 @@ export function checkFact(event: PathwayFact, record: CaseRecord | null): Reject
     case 'AmendedPlanIssued':
     case 'PlanCeased':
     case 'PlanTransferredOut':
+    case 'PlanTransferNotified':
     case 'CaseDetailsUpdated':
     case 'PlacementRecorded':
       return null;

@@ -90,6 +90,7 @@ export function deriveCase(history: readonly PathwayEvent[]): CaseState {
       cycleIndex: cycle ? cycle.index : null,
       order: cycle?.reopenedBy ?? null,
       transferredIn: null,
+      transferNotified: null,
       reviews: [],
       amendments: [],
       placements: [],
@@ -322,6 +323,25 @@ export function deriveCase(history: readonly PathwayEvent[]): CaseState {
           lastReviewDate: event.data.lastReviewDate ?? null,
         },
       });
+    },
+    PlanTransferNotified: (event) => {
+      const plan = planFor(event, 'a transfer notice');
+      if (!plan) return;
+      if (plan.transferredIn === null) {
+        flag(
+          'step-without-predecessor',
+          event,
+          `a transfer notice on ${event.occurredOn} for a plan not transferred in`,
+        );
+      } else if (plan.transferNotified !== null) {
+        flag('repeated-step', event, `a second transfer notice (the first on ${plan.transferNotified.on})`);
+      } else {
+        plan.transferNotified = {
+          on: event.occurredOn,
+          eventId: event.eventId,
+          assessmentProposed: event.data.assessmentProposed,
+        };
+      }
     },
     PlanTransferredOut: (event) => {
       const plan = planFor(event, 'a transfer out');

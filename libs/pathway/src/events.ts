@@ -128,6 +128,17 @@ export interface TribunalOrder {
   readonly kind: OrderKind;
 }
 
+/**
+ * A transfer the review prepares for (reg 18). Between phases, the calendar year of the move is enough; a move from
+ * one post-16 institution to another (`fromPhase` and `toPhase` both `post-16`) needs its date (`transferOn`).
+ */
+export interface PhaseTransfer {
+  readonly toPhase: Phase;
+  readonly transferYear: number;
+  readonly fromPhase?: Phase;
+  readonly transferOn?: IsoDate;
+}
+
 /** Attributes of a case used for breakdowns. All optional; none identifies a child. */
 export interface CaseAttributes {
   readonly birthMonth?: IsoMonth;
@@ -145,13 +156,15 @@ export interface EventDataByType {
   PlanDecisionMade: { readonly decision: 'issue' | 'no-plan' };
   DraftPlanIssued: Record<string, never>;
   FinalPlanIssued: Record<string, never>;
-  AnnualReviewMeetingHeld: { readonly phaseTransfer?: { readonly toPhase: Phase; readonly transferYear: number } };
+  AnnualReviewMeetingHeld: { readonly phaseTransfer?: PhaseTransfer };
   AnnualReviewDecisionNotified: { readonly decision: ReviewDecision };
   AmendmentNoticeIssued: Record<string, never>;
   AmendedPlanIssued: Record<string, never>;
   PlanCeased: { readonly reason: CeaseReason };
   PlanTransferredIn: { readonly fromLa: string; readonly lastReviewDate?: IsoDate };
   PlanTransferredOut: { readonly toLa?: string };
+  /** The new LA told the family the plan is now theirs, whether it will assess, and when it will review (reg 15(4)). */
+  PlanTransferNotified: { readonly assessmentProposed: boolean };
   MediationCertificateIssued: { readonly decisionDate: IsoDate };
   TribunalAppealRegistered: {
     readonly appealId: string;
@@ -198,6 +211,7 @@ export const PATHWAY_EVENT_TYPES = [
   'PlanCeased',
   'PlanTransferredIn',
   'PlanTransferredOut',
+  'PlanTransferNotified',
   'MediationCertificateIssued',
   'TribunalAppealRegistered',
   'TribunalAppealWithdrawn',

@@ -19,3 +19,4 @@ export { appealWindows, type AppealWindowClock } from './appeal-windows.js';
 export { orderFulfilment, type OrderFulfilment } from './order-fulfilment.js';
 /** Builders of well-formed facts for tests and synthetic data in other libs (no test framework inside). */
 export * as pathwayTestFacts from './testing/builders.js';
+export * from './worklist.js';

@@ -42,6 +42,7 @@ export const PATHWAY_RANK: Readonly<Record<PathwayFactType, number>> = {
   FinalPlanIssued: 7,
   AssessmentRequestWithdrawn: 8,
   PlanTransferredIn: 9,
+  PlanTransferNotified: 9.5,
   PlacementRecorded: 10,
   AnnualReviewMeetingHeld: 11,
   AnnualReviewDecisionNotified: 12,

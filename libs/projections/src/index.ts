@@ -41,4 +41,5 @@ export {
   ReadModelNotReadyError,
   factRowsOf,
   type CaseClockSummaryRow,
+  type WorklistRow,
 } from './read-models/case-clock/queries.js';

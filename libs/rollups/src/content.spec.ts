@@ -1,3 +1,4 @@
+import { DEFAULT_CALENDAR_SETTINGS } from '#calendar';
 import { describe, expect, it } from '@jest/globals';
 import { canonicalJson, contentHash, rollupContent } from './content.js';
 import { computeRollup } from './rollup.js';
@@ -13,6 +14,7 @@ const rows = [
 function rollupOf(factRows = rows, at = '2024-02-01T06:00:00Z', position = '10', revision = 1) {
   const computed = computeRollup('900', weekWindow('2024-W02'), factRows, {
     atRiskDays: 14,
+    settings: DEFAULT_CALENDAR_SETTINGS,
     computedAt: new Date(at),
     basedOnPosition: position,
   });

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { IsoDate } from '#calendar';
+import { DEFAULT_CALENDAR_SETTINGS, type CalendarSettings, type IsoDate } from '#calendar';
 import { londonDate } from '#kpis';
 import { KPI_ROLLUPS_WEEKLY_TOPIC } from '#messaging';
 import {
@@ -29,6 +29,8 @@ export interface RollupServiceOptions {
   readonly projectorLag?: () => Promise<{ readonly secondsBehind: number }>;
   /** Default 60 s. */
   readonly maxLagSeconds?: number;
+  /** The counting settings the case clocks run under, named in each rollup (default the documented defaults). */
+  readonly settings?: CalendarSettings;
 }
 
 export interface PublishRequest {
@@ -153,6 +155,7 @@ export class RollupService {
       rollups.push(
         computeRollup(la, window, rows, {
           atRiskDays: this.atRiskDays,
+          settings: this.options.settings ?? DEFAULT_CALENDAR_SETTINGS,
           computedAt,
           basedOnPosition: active.position.toString(),
         }),

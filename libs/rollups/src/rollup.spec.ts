@@ -1,3 +1,4 @@
+import { DEFAULT_CALENDAR_SETTINGS } from '#calendar';
 import { describe, expect, it } from '@jest/globals';
 import { pendingDeadlines, type AppealableDecisionFact } from '#projections';
 import { factsOn } from './facts-on.js';
@@ -55,6 +56,7 @@ const rows = [
 
 const rollup = computeRollup('900', weekWindow('2024-W02'), rows, {
   atRiskDays: 14,
+  settings: DEFAULT_CALENDAR_SETTINGS,
   computedAt: new Date('2024-03-01T06:00:00Z'),
   basedOnPosition: '42',
 });
@@ -74,14 +76,38 @@ describe('weekly rollup computed through the KPI functions', () => {
   });
 
   it('6-week decisions: the week, and the 12 months to its Sunday', () => {
-    expect(rollup.thisWeek.decisionsWithinSixWeeks).toEqual({ numerator: 1, denominator: 2, rate: 0.5 });
-    expect(rollup.rolling12Months.decisionsWithinSixWeeks).toEqual({ numerator: 2, denominator: 3, rate: 0.6667 });
+    expect(rollup.thisWeek.decisionsWithinSixWeeks).toEqual({
+      unit: 'rate',
+      numerator: 1,
+      denominator: 2,
+      fraction: 1 / 2,
+      rate: 0.5,
+    });
+    expect(rollup.rolling12Months.decisionsWithinSixWeeks).toEqual({
+      unit: 'rate',
+      numerator: 2,
+      denominator: 3,
+      fraction: 2 / 3,
+      rate: 0.6667,
+    });
   });
 
   it('20-week timeliness including and excluding exceptions, and new plans issued', () => {
-    expect(rollup.thisWeek.newPlansIssued).toEqual({ numerator: 2, denominator: null, rate: null });
-    expect(rollup.thisWeek.withinTwentyWeeksIncludingExceptions).toEqual({ numerator: 1, denominator: 2, rate: 0.5 });
-    expect(rollup.thisWeek.withinTwentyWeeksExcludingExceptions).toEqual({ numerator: 1, denominator: 1, rate: 1 });
+    expect(rollup.thisWeek.newPlansIssued).toEqual({ unit: 'count', numerator: 2, denominator: null, rate: null });
+    expect(rollup.thisWeek.withinTwentyWeeksIncludingExceptions).toEqual({
+      unit: 'rate',
+      numerator: 1,
+      denominator: 2,
+      fraction: 1 / 2,
+      rate: 0.5,
+    });
+    expect(rollup.thisWeek.withinTwentyWeeksExcludingExceptions).toEqual({
+      unit: 'rate',
+      numerator: 1,
+      denominator: 1,
+      fraction: 1 / 1,
+      rate: 1,
+    });
     expect(rollup.rolling12Months.newPlansIssued.numerator).toBe(3);
     expect(rollup.rolling12Months.withinTwentyWeeksIncludingExceptions).toMatchObject({ numerator: 2, denominator: 3 });
     expect(rollup.rolling12Months.withinTwentyWeeksExcludingExceptions).toMatchObject({ numerator: 2, denominator: 2 });
@@ -89,19 +115,55 @@ describe('weekly rollup computed through the KPI functions', () => {
 
   it('annual reviews held on time, judged at the Sunday', () => {
     expect(rollup.thisWeek.annualReviewsDue.numerator).toBe(2);
-    expect(rollup.thisWeek.annualReviewsHeldOnTime).toEqual({ numerator: 1, denominator: 2, rate: 0.5 });
-    expect(rollup.rolling12Months.annualReviewsHeldOnTime).toEqual({ numerator: 2, denominator: 3, rate: 0.6667 });
+    expect(rollup.thisWeek.annualReviewsHeldOnTime).toEqual({
+      unit: 'rate',
+      numerator: 1,
+      denominator: 2,
+      fraction: 1 / 2,
+      rate: 0.5,
+    });
+    expect(rollup.rolling12Months.annualReviewsHeldOnTime).toEqual({
+      unit: 'rate',
+      numerator: 2,
+      denominator: 3,
+      fraction: 2 / 3,
+      rate: 0.6667,
+    });
   });
 
   it('appeals registered and the appeal rate by both methods', () => {
     expect(rollup.thisWeek.appealsRegistered.numerator).toBe(1);
     // Appealable this week: E's and F's final plans, Q's refusal.
-    expect(rollup.thisWeek.appealRate).toEqual({ numerator: 1, denominator: 3, rate: 0.3333 });
-    expect(rollup.rolling12Months.appealRate).toEqual({ numerator: 1, denominator: 4, rate: 0.25 });
-    // DfE 2024: Q's refusal + plans held on the census day of the period's first year
-    // (18 Jan 2024: E, F, H, I, N, P; 19 Jan 2023: H, I, N, P, M).
-    expect(rollup.thisWeek.dfe2024AppealRate).toEqual({ numerator: 1, denominator: 7, rate: 0.1429 });
-    expect(rollup.rolling12Months.dfe2024AppealRate).toEqual({ numerator: 1, denominator: 6, rate: 0.1667 });
+    expect(rollup.thisWeek.appealRate).toEqual({
+      unit: 'rate',
+      numerator: 1,
+      denominator: 3,
+      fraction: 1 / 3,
+      rate: 0.3333,
+    });
+    expect(rollup.rolling12Months.appealRate).toMatchObject({ numerator: 1, denominator: 4, fraction: 0.25 });
+    // DfE 2024: Q's refusal + plans held on the census day of the rolling year's first year
+    // (19 Jan 2023: H, I, N, P, M). A week has no DfE rate: its denominator is a year's census count.
+    expect(rollup.thisWeek.dfe2024AppealRate).toBeNull();
+    expect(rollup.rolling12Months.dfe2024AppealRate).toEqual({
+      unit: 'rate',
+      numerator: 1,
+      denominator: 6,
+      fraction: 1 / 6,
+      rate: 0.1667,
+    });
+    expect(rollup.thisWeek.appealsRegistered).toEqual({ unit: 'count', numerator: 1, denominator: null, rate: null });
+  });
+
+  it('names its schema version and the counting settings it was computed under', () => {
+    expect(rollup.schemaVersion).toBe(2);
+    expect(rollup.settings).toEqual({
+      countFrom: 'day0',
+      reviewDue: 'strict',
+      nextReviewFrom: 'meeting',
+      atRiskDays: 14,
+      timeZone: 'Europe/London',
+    });
   });
 
   it('backlog on the Sunday by week of the clock, and plans held', () => {

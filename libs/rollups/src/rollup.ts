@@ -1,4 +1,4 @@
-import { addDays, type IsoDate } from '#calendar';
+import { addDays, type CalendarSettings, type IsoDate } from '#calendar';
 import {
   annualReviews,
   atRisk,
@@ -8,7 +8,7 @@ import {
   sixWeekDecisions,
   tribunal,
   twentyWeekTimeliness,
-  type ClockSummary,
+  type WorklistItem,
   type Figure,
   type KpiReport,
   type ReportOptions,
@@ -17,11 +17,42 @@ import { factSpan, pendingDeadlines, type FactKind, type FactRow } from '#projec
 import { factsOn } from './facts-on.js';
 import type { WeekWindow } from './weeks.js';
 
-/** A figure as the board receives it: numerator, denominator (null for a count) and rate. */
-export interface RollupFigure {
+/**
+ * The shape of the rollup payload. 1: figures as `{numerator, denominator, rate}` only. 2: every figure says its
+ * `unit`; a rate gives its `fraction` beside the rounded `rate`; `settings` names the counting settings; the weekly
+ * DfE 2024 appeal rate is null (its denominator is a year's, not a week's).
+ */
+export const ROLLUP_SCHEMA_VERSION = 2;
+
+/** A plain count: `numerator` is the count (`denominator` and `rate` null, as in schema version 1). */
+export interface RollupCount {
+  readonly unit: 'count';
   readonly numerator: number;
-  readonly denominator: number | null;
+  readonly denominator: null;
+  readonly rate: null;
+}
+
+/**
+ * A rate: `numerator` of `denominator`, both counted over the same period; `fraction` is numerator / denominator
+ * unrounded (null when the denominator is 0), `rate` the same to 4 decimal places.
+ */
+export interface RollupRate {
+  readonly unit: 'rate';
+  readonly numerator: number;
+  readonly denominator: number;
+  readonly fraction: number | null;
   readonly rate: number | null;
+}
+
+/** A figure as the board receives it. */
+export type RollupFigure = RollupCount | RollupRate;
+
+/** The settings a rollup was counted under, so two rollups can be compared only when they agree. */
+export interface RollupSettings extends CalendarSettings {
+  /** The at-risk horizon after the week's Sunday. */
+  readonly atRiskDays: number;
+  /** Weeks run Monday to Sunday in this time zone. */
+  readonly timeZone: 'Europe/London';
 }
 
 /** The headline KPIs over one period (a week, or the 12 months to its Sunday). */
@@ -40,9 +71,12 @@ export interface HeadlineFigures {
   readonly annualReviewsHeldOnTime: RollupFigure;
   readonly appealsRegistered: RollupFigure;
   /** Appeals registered / appealable decisions in the period. */
-  readonly appealRate: RollupFigure;
-  /** Appeals registered / DfE 2024 denominator (refusals, no-plan, ceased as needs met, plans at the January census). */
-  readonly dfe2024AppealRate: RollupFigure;
+  readonly appealRate: RollupRate;
+  /**
+   * Appeals registered / DfE 2024 denominator (refusals, no-plan, ceased as needs met, plans at the January census).
+   * Null for a week: the census count is a year's stock, not a week's.
+   */
+  readonly dfe2024AppealRate: RollupRate | null;
 }
 
 /** Requests and assessments open at the end of the week's Sunday, by week of the clock. */
@@ -65,6 +99,9 @@ export interface AtRiskCounts {
 
 /** One LA's rollup of one ISO week, as stored, served and published. JSON all the way down. */
 export interface WeeklyRollup {
+  /** The payload's shape (ROLLUP_SCHEMA_VERSION). */
+  readonly schemaVersion: number;
+  readonly settings: RollupSettings;
   readonly la: string;
   readonly week: string;
   readonly weekStart: IsoDate;
@@ -112,6 +149,7 @@ export function factRange(windows: readonly WeekWindow[], atRiskDays: number): {
 
 export interface ComputeOptions {
   readonly atRiskDays: number;
+  readonly settings: CalendarSettings;
   readonly computedAt: Date;
   readonly basedOnPosition: string;
 }
@@ -127,18 +165,22 @@ export function computeRollup(
   options: ComputeOptions,
 ): Omit<WeeklyRollup, 'revision'> {
   const spanned = rows.map((row) => ({ row, ...factSpan(row.fact) }));
+  const { countFrom, reviewDue, nextReviewFrom } = options.settings;
   return {
+    schemaVersion: ROLLUP_SCHEMA_VERSION,
+    settings: { countFrom, reviewDue, nextReviewFrom, atRiskDays: options.atRiskDays, timeZone: 'Europe/London' },
     la,
     week: window.week,
     weekStart: window.weekStart,
     weekEnd: window.weekEnd,
     computedAt: options.computedAt.toISOString(),
     basedOnPosition: options.basedOnPosition,
-    thisWeek: headlines(meeting(spanned, window.weekStart, window.weekEnd), window.weekStart, window.weekEnd),
+    thisWeek: headlines(meeting(spanned, window.weekStart, window.weekEnd), window.weekStart, window.weekEnd, false),
     rolling12Months: headlines(
       meeting(spanned, window.rollingFrom, window.weekEnd),
       window.rollingFrom,
       window.weekEnd,
+      true,
     ),
     backlog: backlogOn(meeting(spanned, window.weekEnd, window.weekEnd), window),
     atRisk: atRiskOn(
@@ -171,7 +213,7 @@ function meeting(
 }
 
 /** The figures over [from, to]; date-relative ones (a review overdue) are judged at `to`, the week's Sunday. */
-function headlines(rows: readonly FactRow[], from: IsoDate, to: IsoDate): HeadlineFigures {
+function headlines(rows: readonly FactRow[], from: IsoDate, to: IsoDate, yearLong: boolean): HeadlineFigures {
   // One group per calendar year keeps the work per call small; only the total is used.
   const options: ReportOptions = { from, to, groupBy: 'year' };
   const six = totals(sixWeekDecisions(rows, options));
@@ -180,14 +222,8 @@ function headlines(rows: readonly FactRow[], from: IsoDate, to: IsoDate): Headli
   const appeals = tribunal(rows, options);
   const appealFigures = appeals.total.figures;
   const appealsRegistered = figure(appealFigures, 'appealsRegistered');
-  const rateOver = (denominatorName: string): RollupFigure => {
-    const denominator = figure(appealFigures, denominatorName).numerator;
-    return {
-      numerator: appealsRegistered.numerator,
-      denominator,
-      rate: denominator === 0 ? null : Math.round((appealsRegistered.numerator / denominator) * 10000) / 10000,
-    };
-  };
+  const rateOver = (denominatorName: string): RollupRate =>
+    rate(appealsRegistered.numerator, figure(appealFigures, denominatorName).numerator);
   return {
     from,
     to,
@@ -199,7 +235,7 @@ function headlines(rows: readonly FactRow[], from: IsoDate, to: IsoDate): Headli
     annualReviewsHeldOnTime: figure(reviews, 'heldOnTime'),
     appealsRegistered,
     appealRate: rateOver('appealableDecisions'),
-    dfe2024AppealRate: rateOver('dfe2024Denominator'),
+    dfe2024AppealRate: yearLong ? rateOver('dfe2024Denominator') : null,
   };
 }
 
@@ -224,7 +260,7 @@ function atRiskOn(la: string, rows: readonly FactRow[], on: IsoDate, withinDays:
     if (list === undefined) byCase.set(row.caseId, [row]);
     else list.push(row);
   }
-  const clocks: ClockSummary[] = [];
+  const entries: WorklistItem[] = [];
   for (const [caseId, caseRows] of byCase) {
     const next = pendingDeadlines(
       factsOn(
@@ -234,29 +270,26 @@ function atRiskOn(la: string, rows: readonly FactRow[], on: IsoDate, withinDays:
     )[0];
     if (next === undefined) continue;
     const first = caseRows[0]!;
-    clocks.push({
-      la,
+    entries.push({
       caseId,
       stage: next.step,
-      nextDeadline: next.due,
-      nextDeadlineStep: next.step,
+      step: next.step,
+      ref: next.step,
+      due: next.due,
+      until: null,
+      action: next.step,
       team: first.team,
       primaryNeed: first.primaryNeed,
     });
   }
-  const report = atRisk(clocks, on, withinDays);
-  const byStep: Record<string, number> = {};
-  for (const atRiskCase of report.cases) {
-    const step = atRiskCase.step ?? 'unknown';
-    byStep[step] = (byStep[step] ?? 0) + 1;
-  }
+  const report = atRisk(entries, on, withinDays);
   return {
     on,
     withinDays,
     overdue: report.overdue,
     dueSoon: report.dueSoon,
-    total: report.cases.length,
-    byStep: Object.fromEntries(Object.entries(byStep).sort(([a], [b]) => a.localeCompare(b))),
+    total: report.total,
+    byStep: report.byStep,
   };
 }
 
@@ -267,5 +300,18 @@ function totals(report: KpiReport): Readonly<Record<string, Figure>> {
 function figure(figures: Readonly<Record<string, Figure>>, name: string): RollupFigure {
   const found = figures[name];
   if (found === undefined) throw new Error(`the KPI report has no figure ${name}`);
-  return { numerator: found.numerator, denominator: found.denominator, rate: found.rate };
+  return found.denominator === null
+    ? { unit: 'count', numerator: found.numerator, denominator: null, rate: null }
+    : rate(found.numerator, found.denominator);
+}
+
+function rate(numerator: number, denominator: number): RollupRate {
+  const fraction = denominator === 0 ? null : numerator / denominator;
+  return {
+    unit: 'rate',
+    numerator,
+    denominator,
+    fraction,
+    rate: fraction === null ? null : Math.round(fraction * 10000) / 10000,
+  };
 }

@@ -85,7 +85,13 @@ describe('RollupsModule mounted beside KpisModule', () => {
 
     const served = await app.inject({ method: 'GET', url: `/api/v1/las/${LA}/rollups/weekly` });
     const [rollup] = served.json<{ rollups: WeeklyRollup[] }>().rollups;
-    expect(rollup!.thisWeek.decisionsWithinSixWeeks).toEqual({ numerator: 1, denominator: 1, rate: 1 });
+    expect(rollup!.thisWeek.decisionsWithinSixWeeks).toEqual({
+      unit: 'rate',
+      numerator: 1,
+      denominator: 1,
+      fraction: 1,
+      rate: 1,
+    });
     expect(rollup!.thisWeek.appealRate.denominator).toBe(1);
   });
 

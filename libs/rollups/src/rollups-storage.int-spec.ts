@@ -101,7 +101,13 @@ describe('rollups with Kafka off: the outbox keeps the records and HTTP serves t
     expect(served.statusCode).toBe(200);
     const [rollup] = served.json<{ rollups: WeeklyRollup[] }>().rollups;
     expect(rollup).toMatchObject({ week: '2024-W02', revision: 1 });
-    expect(rollup!.thisWeek.decisionsWithinSixWeeks).toEqual({ numerator: 1, denominator: 1, rate: 1 });
+    expect(rollup!.thisWeek.decisionsWithinSixWeeks).toEqual({
+      unit: 'rate',
+      numerator: 1,
+      denominator: 1,
+      fraction: 1,
+      rate: 1,
+    });
   });
 
   it('documents both routes in OpenAPI', () => {
@@ -233,8 +239,8 @@ describe('rollups on embedded PostgreSQL (PGlite), relayed to Kafka', () => {
     await runner.catchUp();
     expect((await service.publishNow()).issued).toEqual([{ la: LA, week: '2024-W02', revision: 2 }]);
     expect((await service.store.revisions(LA, '2024-W02')).map((r) => r.thisWeek.decisionsWithinSixWeeks)).toEqual([
-      { numerator: 1, denominator: 1, rate: 1 },
-      { numerator: 1, denominator: 2, rate: 0.5 },
+      { unit: 'rate', numerator: 1, denominator: 1, fraction: 1, rate: 1 },
+      { unit: 'rate', numerator: 1, denominator: 2, fraction: 1 / 2, rate: 0.5 },
     ]);
 
     const outbox = new SqlOutboxStore(dataSource);

@@ -139,7 +139,13 @@ describe('weekly rollups through the outbox to a real Kafka broker, and over HTT
       weekEnd: '2024-01-14',
       revision: 1,
     });
-    expect(rollup.thisWeek.decisionsWithinSixWeeks).toEqual({ numerator: 1, denominator: 1, rate: 1 });
+    expect(rollup.thisWeek.decisionsWithinSixWeeks).toEqual({
+      unit: 'rate',
+      numerator: 1,
+      denominator: 1,
+      fraction: 1,
+      rate: 1,
+    });
     expect(rollup.backlog.openRequests).toBe(2);
   });
 
@@ -193,7 +199,13 @@ describe('weekly rollups through the outbox to a real Kafka broker, and over HTT
     const w02 = (await readTopic(kafka, topic, total)).filter((m) => m.key === `${LA}:2024-W02`);
     expect(w02.map((m) => (JSON.parse(m.value!) as WeeklyRollup).revision)).toEqual([1, 2]);
     const latest = JSON.parse(w02[1]!.value!) as WeeklyRollup;
-    expect(latest.thisWeek.decisionsWithinSixWeeks).toEqual({ numerator: 1, denominator: 2, rate: 0.5 });
+    expect(latest.thisWeek.decisionsWithinSixWeeks).toEqual({
+      unit: 'rate',
+      numerator: 1,
+      denominator: 2,
+      fraction: 1 / 2,
+      rate: 0.5,
+    });
   });
 
   it('serves both revisions over HTTP: as first reported and as known now', async () => {

@@ -6,22 +6,62 @@ import { downloads, table } from '../ui/table.js';
 
 const PAGE_SIZE = 50;
 
-/** The at-risk worklist: cases whose next deadline has passed or falls within N days, with filters and paging. */
+/** The statutory steps, as the at-risk route names them, with a label. */
+const STEPS: ReadonlyArray<readonly [string, string]> = [
+  ['assessment-decision', 'Decision whether to assess'],
+  ['no-plan-notice', 'Decision whether to issue a plan'],
+  ['final-plan', 'Final plan'],
+  ['annual-review', 'Annual review'],
+  ['review-decision', 'Review decision'],
+  ['amended-plan', 'Amended plan'],
+  ['phase-transfer', 'Phase transfer'],
+  ['tribunal-order', 'Tribunal order'],
+  ['transfer-notification', 'Transfer-in notice'],
+  ['appeal-window', 'Appeal window'],
+];
+
+/** The filters the page passes to the server, as they appear in its address. */
+const FILTERS = ['withinDays', 'status', 'team', 'step'] as const;
+
+/**
+ * The at-risk worklist: open obligations past their deadline or due within N days, filtered and paged by the
+ * server (counts cover the whole filtered list); the downloads hold the whole filtered list.
+ */
 export async function atRiskPage(la: string, params: URLSearchParams): Promise<HTMLElement[]> {
   const withinDays = /^\d+$/.test(params.get('withinDays') ?? '') ? params.get('withinDays')! : '28';
   const status = params.get('status') ?? '';
   const team = params.get('team') ?? '';
-  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
-  const path = `${laPath(la)}/at-risk?withinDays=${withinDays}`;
-  const report = await getJson<AtRiskReport>(path);
-  const teams = [...new Set(report.cases.map((c) => c.team ?? ''))].filter((t) => t !== '').sort();
-  const shown = report.cases.filter((c) => (status === '' || c.status === status) && (team === '' || c.team === team));
-  const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
-  const slice = shown.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const step = params.get('step') ?? '';
+  const cursor = params.get('cursor') ?? '';
+  const query = new URLSearchParams({ withinDays });
+  if (status !== '') query.set('status', status);
+  if (team !== '') query.set('team', team);
+  if (step !== '') query.set('step', step);
+  const path = `${laPath(la)}/at-risk?${query.toString()}`;
+  const pagePath = `${path}&limit=${PAGE_SIZE}${cursor === '' ? '' : `&cursor=${encodeURIComponent(cursor)}`}`;
+  // The team list comes from the unfiltered counts, so a filtered page can still switch team.
+  const [report, all] = await Promise.all([
+    getJson<AtRiskReport>(pagePath),
+    team === '' ? null : getJson<AtRiskReport>(`${laPath(la)}/at-risk?withinDays=${withinDays}&limit=1`),
+  ]);
+  const teams = Object.keys((all ?? report).byTeam)
+    .filter((t) => t !== '(none)')
+    .sort();
 
+  const select = (id: string, label: string, current: string, options: ReadonlyArray<readonly [string, string]>) =>
+    field(
+      id,
+      label,
+      h(
+        'select',
+        { class: 'govuk-select', id, name: id },
+        h('option', { value: '', selected: current === '' }, 'All'),
+        ...options.map(([value, text]) => h('option', { value, selected: value === current }, text)),
+      ),
+    );
   const form = h(
     'form',
-    { class: 'app-filters', 'aria-label': 'Filter cases' },
+    { class: 'app-filters', 'aria-label': 'Filter the worklist' },
     field(
       'withinDays',
       'Deadline within (days)',
@@ -33,27 +73,17 @@ export async function atRiskPage(la: string, params: URLSearchParams): Promise<H
         value: withinDays,
       }),
     ),
-    field(
-      'status',
-      'Status',
-      h(
-        'select',
-        { class: 'govuk-select', id: 'status', name: 'status' },
-        h('option', { value: '', selected: status === '' }, 'All'),
-        h('option', { value: 'overdue', selected: status === 'overdue' }, 'Overdue'),
-        h('option', { value: 'due-soon', selected: status === 'due-soon' }, 'Due soon'),
-      ),
-    ),
-    field(
+    select('status', 'Status', status, [
+      ['overdue', 'Overdue'],
+      ['due-soon', 'Due soon'],
+    ]),
+    select(
       'team',
       'Team',
-      h(
-        'select',
-        { class: 'govuk-select', id: 'team', name: 'team' },
-        h('option', { value: '', selected: team === '' }, 'All'),
-        ...teams.map((t) => h('option', { value: t, selected: t === team }, t)),
-      ),
+      team,
+      teams.map((t) => [t, t] as const),
     ),
+    select('step', 'Step', step, STEPS),
     h('button', { type: 'submit', class: 'govuk-button' }, 'Apply filters'),
   );
   form.addEventListener('submit', (event) => {
@@ -63,40 +93,51 @@ export async function atRiskPage(la: string, params: URLSearchParams): Promise<H
     location.hash = `#/at-risk?${next.toString()}`;
   });
 
-  const link = (n: number, label: string) => {
-    const next = new URLSearchParams(params);
-    next.set('page', String(n));
+  const pageLink = (nextCursor: string | null, label: string) => {
+    const next = new URLSearchParams();
+    for (const name of FILTERS) {
+      const value = params.get(name);
+      if (value !== null && value !== '') next.set(name, value);
+    }
+    if (nextCursor !== null) next.set('cursor', nextCursor);
     return h('a', { class: 'govuk-link', href: `#/at-risk?${next.toString()}` }, label);
   };
+  const label = new Map(STEPS);
   return [
     h('h1', { class: 'govuk-heading-xl' }, 'Cases at risk'),
     h(
       'p',
       { class: 'govuk-body', id: 'at-risk-counts' },
-      `On ${report.today}: ${report.overdue} overdue, ${report.dueSoon} due within ${report.withinDays} days. Showing ${shown.length}.`,
+      `On ${report.today}: ${report.overdue} overdue, ${report.dueSoon} due within ${report.withinDays} days. ` +
+        `Showing ${report.total}.`,
     ),
     form,
     table(
-      `Cases at risk, page ${page} of ${pages}`,
-      ['Case', 'Stage', 'Next step', 'Deadline', 'Days left', 'Status', 'Team', 'Primary need'],
-      slice.map((c) => [
+      'Open obligations by step',
+      ['Step', 'Obligations'],
+      Object.entries(report.byStep).map(([name, count]) => [label.get(name) ?? name, count]),
+      new Set([1]),
+    ),
+    table(
+      `Cases at risk${cursor === '' ? '' : ' (a later page)'}`,
+      ['Case', 'Next action', 'Deadline', 'Days left', 'Status', 'Stage', 'Team', 'Primary need'],
+      report.items.map((c) => [
         h('a', { class: 'govuk-link', href: `#/cases/${encodeURIComponent(c.caseId)}` }, c.caseId),
-        c.stage,
-        c.step ?? '–',
+        c.action,
         c.deadline,
         c.daysLeft,
         c.status === 'overdue' ? 'Overdue' : 'Due soon',
+        c.stage,
         c.team ?? '–',
         c.primaryNeed ?? '–',
       ]),
-      new Set([4]),
+      new Set([3]),
     ),
     h(
       'nav',
-      { class: 'app-pages', 'aria-label': 'Pages of cases' },
-      page > 1 ? link(page - 1, 'Previous page') : null,
-      h('span', { class: 'govuk-body' }, ` Page ${page} of ${pages} `),
-      page < pages ? link(page + 1, 'Next page') : null,
+      { class: 'app-pages', 'aria-label': 'Pages of the worklist' },
+      cursor === '' ? null : pageLink(null, 'First page'),
+      report.nextCursor === null ? null : pageLink(report.nextCursor, 'Next page'),
     ),
     downloads(path, 'cases at risk'),
   ];

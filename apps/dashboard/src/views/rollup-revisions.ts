@@ -14,9 +14,13 @@ export async function showRevisions(target: HTMLElement, weeklyPath: string, wee
     const first = rollups[0];
     const now = rollups[rollups.length - 1];
     if (first === undefined || now === undefined) return replace(target);
-    const names = Object.keys(first.thisWeek).filter((name) => typeof first.thisWeek[name] === 'object');
+    // A figure the week does not have (the weekly DfE 2024 appeal rate is null) is left out.
+    const names = Object.keys(first.thisWeek).filter(
+      (name) => typeof first.thisWeek[name] === 'object' && first.thisWeek[name] !== null,
+    );
     const cell = (r: WeeklyRollup, name: string) => {
-      const figure = r.thisWeek[name] as Figure;
+      const figure = r.thisWeek[name] as Figure | null;
+      if (figure === null) return '–';
       return formatFigure(figure, figure.denominator === null ? 'count' : 'rate');
     };
     replace(

@@ -143,7 +143,7 @@ function revisions(pack: BoardPack): string {
 <tbody>
 ${changed
   .map((c) => {
-    const kind = c.firstReported.denominator === null && c.knownNow.denominator === null ? 'count' : 'rate';
+    const kind = (c.firstReported ?? c.knownNow)?.denominator === null ? 'count' : 'rate';
     return `<tr><th scope="row">${esc(ROLLUP_FIGURE_TITLES[c.figure] ?? c.figure)}</th><td>${
       c.period === 'thisWeek' ? 'The week' : '12 months to its Sunday'
     }</td><td class="bp-num">${esc(formatFigure(c.firstReported, kind))}</td><td class="bp-num">${esc(

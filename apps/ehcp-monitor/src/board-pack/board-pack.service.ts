@@ -47,7 +47,7 @@ export class BoardPackService {
     const names = [...new Set(HEADLINES.map((h) => h.kpi))] as KpiName[];
     const [reports, atRisk, revisions] = await Promise.all([
       Promise.all(names.map(async (name) => [name, await this.kpis.kpi(name, la, { from, to, groupBy: 'month' })])),
-      this.kpis.atRisk(la, AT_RISK_DAYS),
+      this.kpis.atRisk(la, { withinDays: AT_RISK_DAYS, filters: {}, page: { limit: null } }),
       this.rollups.store.revisions(la, window.week),
     ]);
     const byKpi = new Map(reports as Array<[string, KpiReport]>);
@@ -114,9 +114,9 @@ function valueOf(figure: PackFigure | null, kind: Headline['kind']): number | nu
 }
 
 function atRiskSummary(report: AtRiskReport): AtRiskSummary {
-  const tally = (keyOf: (c: AtRiskReport['cases'][number]) => string | null): AtRiskTally[] => {
+  const tally = (keyOf: (c: AtRiskReport['items'][number]) => string | null): AtRiskTally[] => {
     const counts = new Map<string, { overdue: number; dueSoon: number }>();
-    for (const c of report.cases) {
+    for (const c of report.items) {
       const key = keyOf(c) ?? 'not recorded';
       const entry = counts.get(key) ?? { overdue: 0, dueSoon: 0 };
       if (c.status === 'overdue') entry.overdue += 1;
@@ -157,13 +157,20 @@ function revisionHistory(revisions: readonly WeeklyRollup[]): RevisionHistory {
   if (first !== undefined && latest !== undefined && latest !== first) {
     for (const period of ['thisWeek', 'rolling12Months'] as const) {
       for (const figure of ROLLUP_FIGURES) {
-        const before = first[period][figure];
-        const now = latest[period][figure];
-        if (before.numerator !== now.numerator || before.denominator !== now.denominator || before.rate !== now.rate) {
+        const before = packFigureOf(first[period][figure]);
+        const now = packFigureOf(latest[period][figure]);
+        if (JSON.stringify(before) !== JSON.stringify(now)) {
           changed.push({ period, figure, firstReported: before, knownNow: now });
         }
       }
     }
   }
   return { revisions: revisions.map((r) => ({ revision: r.revision, computedAt: r.computedAt })), changed };
+}
+
+/** A rollup figure as the pack shows it; a figure the week does not report (a rate with no weekly meaning) is null. */
+function packFigureOf(
+  figure: { numerator: number; denominator: number | null; rate: number | null } | null,
+): PackFigure | null {
+  return figure === null ? null : { numerator: figure.numerator, denominator: figure.denominator, rate: figure.rate };
 }

@@ -37,8 +37,8 @@ export interface AtRiskSummary {
 export interface RevisedFigure {
   readonly period: 'thisWeek' | 'rolling12Months';
   readonly figure: string;
-  readonly firstReported: PackFigure;
-  readonly knownNow: PackFigure;
+  readonly firstReported: PackFigure | null;
+  readonly knownNow: PackFigure | null;
 }
 
 export interface RevisionHistory {

@@ -45,6 +45,7 @@ export const ReadSideModule = {
         ...(publisher ? { publisher } : {}),
         ...(kafka ? { kafka } : {}),
         schedule: config.rollupSchedule,
+        settings: config.calendar,
         scheduler: config.roles.has('rollups'),
         relay: config.roles.has('rollups'),
         projectorLag: () => runner.lag(),

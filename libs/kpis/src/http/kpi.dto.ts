@@ -1,4 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { WORKLIST_STEPS } from '#pathway';
+import { AT_RISK_STATUSES } from '../measures/at-risk.js';
+import { CASE_STAGES } from './query-params.js';
 
 export class FigureCasesDto {
   @ApiProperty({ type: [String], description: 'Cases counted in the numerator' })
@@ -97,23 +100,43 @@ export class TribunalReportDto extends KpiReportDto {
   orders!: KpiReportDto;
 }
 
-export class AtRiskCaseDto {
+export class AtRiskItemDto {
   @ApiProperty()
   caseId!: string;
-  @ApiProperty()
+  @ApiProperty({ enum: CASE_STAGES })
   stage!: string;
-  @ApiProperty({ type: String, nullable: true, example: 'decide-whether-to-assess' })
-  step!: string | null;
+  @ApiProperty({ enum: WORKLIST_STEPS, example: 'assessment-decision' })
+  step!: string;
+  @ApiProperty({ description: 'Which request, review, amendment, order or decision: unique within the case' })
+  ref!: string;
   @ApiProperty({ format: 'date' })
   deadline!: string;
   @ApiProperty({ description: 'Negative once passed' })
   daysLeft!: number;
-  @ApiProperty({ enum: ['overdue', 'due-soon'] })
+  @ApiProperty({ enum: AT_RISK_STATUSES })
   status!: string;
+  @ApiProperty({
+    example: 'Decide whether to assess (due 12 Mar 2024)',
+    description: 'The next action, in plain words',
+  })
+  action!: string;
   @ApiProperty({ type: String, nullable: true })
   team!: string | null;
   @ApiProperty({ type: String, nullable: true })
   primaryNeed!: string | null;
+}
+
+export class AtRiskFiltersDto {
+  @ApiPropertyOptional({ type: [String] })
+  team?: string[];
+  @ApiPropertyOptional({ type: [String], enum: WORKLIST_STEPS })
+  step?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  primaryNeed?: string[];
+  @ApiPropertyOptional({ type: [String], enum: AT_RISK_STATUSES })
+  status?: string[];
+  @ApiPropertyOptional({ type: [String], enum: CASE_STAGES })
+  stage?: string[];
 }
 
 export class AtRiskReportDto {
@@ -121,12 +144,24 @@ export class AtRiskReportDto {
   today!: string;
   @ApiProperty()
   withinDays!: number;
-  @ApiProperty()
+  @ApiProperty({ type: AtRiskFiltersDto, description: 'The filters applied' })
+  filters!: AtRiskFiltersDto;
+  @ApiProperty({ description: 'Items in the whole filtered list (every page)' })
+  total!: number;
+  @ApiProperty({ description: 'Of the whole filtered list, past their deadline' })
   overdue!: number;
-  @ApiProperty()
+  @ApiProperty({ description: 'Of the whole filtered list, due within withinDays' })
   dueSoon!: number;
-  @ApiProperty({ type: [AtRiskCaseDto] })
-  cases!: AtRiskCaseDto[];
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, example: { 'annual-review': 12 } })
+  byStep!: Record<string, number>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, example: { north: 7, '(none)': 2 } })
+  byTeam!: Record<string, number>;
+  @ApiProperty({ type: Number, nullable: true, description: 'The page size; null for an export (the whole list)' })
+  limit!: number | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last' })
+  nextCursor!: string | null;
+  @ApiProperty({ type: [AtRiskItemDto] })
+  items!: AtRiskItemDto[];
 }
 
 export class PendingDeadlineDto {
@@ -134,6 +169,19 @@ export class PendingDeadlineDto {
   step!: string;
   @ApiProperty({ format: 'date' })
   due!: string;
+}
+
+export class WorklistEntryDto {
+  @ApiProperty({ enum: WORKLIST_STEPS })
+  step!: string;
+  @ApiProperty({ example: 'cycle-0' })
+  ref!: string;
+  @ApiProperty({ format: 'date' })
+  due!: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'The last day it can still be acted on' })
+  until!: string | null;
+  @ApiProperty({ example: 'Decide whether to assess (due 12 Mar 2024)' })
+  action!: string;
 }
 
 export class CaseClockDto {
@@ -148,6 +196,11 @@ export class CaseClockDto {
   @ApiProperty({ type: [PendingDeadlineDto] })
   pending!: PendingDeadlineDto[];
   @ApiProperty({
+    type: [WorklistEntryDto],
+    description: "The case's open obligations, as the at-risk worklist lists them (before the horizon and `until`)",
+  })
+  worklist!: WorklistEntryDto[];
+  @ApiProperty({
     type: 'array',
     items: { type: 'object' },
     description: 'The fact rows the KPIs count for this case (requests, plans, reviews, appeals...)',
@@ -161,7 +214,7 @@ export class CaseClockDto {
     type: 'object',
     additionalProperties: true,
     description:
-      "The pathway's statutory clock as of today (or asOf): every request cycle, plan, review, amendment, appeal and order step with its due date and status (on-time, late, overdue, due)",
+      "The pathway's statutory clock as of today (or asOf): every request cycle, plan, review, amendment, appeal and order step with its due date and status (on-time, late, overdue, due); `pending` and the steps closed unmet (`superseded`, with the outcome that closed each)",
   })
   statutory!: object;
   @ApiProperty({ type: String, nullable: true })

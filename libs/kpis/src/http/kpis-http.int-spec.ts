@@ -114,7 +114,7 @@ describe('KPI query API over HTTP (KpisModule mounted in a Nest application)', (
     expect((await get(`/api/v1/las/${LA}/cases/NOPE/clock`)).status).toBe(404);
     const risk = await get(`/api/v1/las/${LA}/at-risk?withinDays=10`);
     expect(risk.status).toBe(200);
-    expect((risk.body.cases as Array<{ caseId: string }>).map((c) => c.caseId)).toContain('D');
+    expect((risk.body.items as Array<{ caseId: string }>).map((c) => c.caseId)).toContain('D');
   });
 
   it('refuses bad parameters with a 400 naming each of them', async () => {
@@ -125,6 +125,9 @@ describe('KPI query API over HTTP (KpisModule mounted in a Nest application)', (
     for (const name of ['from', 'groupBy', 'breakdown', 'asOf', 'bogus']) expect(body.message).toContain(name);
     expect((await get(`/api/v1/las/ABC/kpis/caseload`)).status).toBe(400);
     expect((await get(`/api/v1/las/${LA}/at-risk?withinDays=-3`)).status).toBe(400);
+    const filters = await get(`/api/v1/las/${LA}/at-risk?step=lunch&stage=gone&limit=0&cursor=x`);
+    expect(filters.status).toBe(400);
+    for (const name of ['step', 'stage', 'limit', 'cursor']) expect(filters.body.message).toContain(name);
   });
 
   it('documents every route in OpenAPI', () => {

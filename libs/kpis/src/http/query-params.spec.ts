@@ -47,10 +47,21 @@ describe('KPI query parameters', () => {
     expect(() => parseKpiQuery({ from: '2024-02-01', to: '2024-01-01' }, '2024-06-30')).toThrow('on or before');
   });
 
-  it('reads withinDays for at-risk', () => {
-    expect(parseAtRiskQuery({})).toEqual({ withinDays: 28 });
-    expect(parseAtRiskQuery({ withinDays: '0' })).toEqual({ withinDays: 0 });
+  it('reads withinDays, filters and paging for at-risk', () => {
+    expect(parseAtRiskQuery({})).toEqual({ withinDays: 28, filters: {}, page: { limit: 100 } });
+    expect(parseAtRiskQuery({ withinDays: '0' }).withinDays).toBe(0);
     expect(() => parseAtRiskQuery({ withinDays: '1.5' })).toThrow('withinDays');
     expect(() => parseAtRiskQuery({ withinDays: '400' })).toThrow('withinDays');
+    expect(parseAtRiskQuery({ step: 'annual-review,final-plan', team: 'north', status: 'overdue' })).toMatchObject({
+      filters: { step: ['annual-review', 'final-plan'], team: ['north'], status: ['overdue'] },
+    });
+    expect(() => parseAtRiskQuery({ step: 'lunch' })).toThrow(/^step must be one or more of/);
+    expect(() => parseAtRiskQuery({ primaryNeed: 'XYZ' })).toThrow('primaryNeed');
+    expect(() => parseAtRiskQuery({ stage: 'closed' })).toThrow('stage');
+    expect(() => parseAtRiskQuery({ status: 'late' })).toThrow('status');
+    expect(() => parseAtRiskQuery({ limit: '0' })).toThrow('limit');
+    expect(() => parseAtRiskQuery({ limit: '501' })).toThrow('limit');
+    expect(() => parseAtRiskQuery({ cursor: 'abc' })).toThrow('cursor');
+    expect(parseAtRiskQuery({ limit: '500' }, true).page).toEqual({ limit: null });
   });
 });

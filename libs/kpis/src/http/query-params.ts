@@ -2,7 +2,9 @@ import { LA_CODE } from '#http';
 import { BadRequestException } from '@nestjs/common';
 import { addDays, addMonths, isIsoDate, type IsoDate } from '#calendar';
 import { BREAKDOWNS, type Breakdown } from '../breakdowns.js';
-import type { KpiQuery } from '../kpi-service.js';
+import { PRIMARY_NEEDS, WORKLIST_STEPS } from '#pathway';
+import type { AtRiskQuery, KpiQuery } from '../kpi-service.js';
+import { AT_RISK_STATUSES, decodeCursor, NO_TEAM, type AtRiskFilters, type AtRiskStatus } from '../measures/at-risk.js';
 import { GROUP_BY, type GroupBy } from '../periods.js';
 
 const CASE_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -45,22 +47,97 @@ export function parseKpiQuery(raw: RawQuery, today: IsoDate): KpiQuery {
   return { from, to, groupBy, breakdown, includeCases, ...(asOf === undefined ? {} : { asOf }) };
 }
 
-/** The query of the at-risk route: `withinDays` (0-366, default 28) and `asOf`. */
-export function parseAtRiskQuery(raw: RawQuery): { withinDays: number; asOf?: Date } {
+/** The stages a case can be at, as at-risk filters them. */
+export const CASE_STAGES = [
+  'no-request',
+  'requested',
+  'assessing',
+  'drafting',
+  'plan-active',
+  'ceased',
+  'transferred-out',
+] as const;
+
+/** The at-risk page size: the default and the most one page may hold (exports list the whole filtered list). */
+export const AT_RISK_LIMIT = { default: 100, max: 500 } as const;
+
+/**
+ * The query of the at-risk route: `withinDays` (0-366, default 28), `asOf`, the filters `team`, `step`,
+ * `primaryNeed`, `status` and `stage` (each one value or a comma-separated list), `limit` (1-500, default 100) and
+ * `cursor` (from the previous page's `nextCursor`). `whole` drops the paging (exports).
+ */
+export function parseAtRiskQuery(raw: RawQuery, whole = false): AtRiskQuery {
   const problems: string[] = [];
   const value = single(raw, problems);
-  rejectUnknown(raw, ['withinDays', 'asOf'], problems);
-  const rawDays = value('withinDays');
-  let withinDays = 28;
-  if (rawDays !== undefined) {
-    withinDays = Number(rawDays);
-    if (!/^\d+$/.test(rawDays) || withinDays > 366) {
-      problems.push(`withinDays must be a whole number from 0 to 366, got "${rawDays}"`);
-    }
+  rejectUnknown(
+    raw,
+    ['withinDays', 'asOf', 'team', 'step', 'primaryNeed', 'status', 'stage', 'limit', 'cursor'],
+    problems,
+  );
+  const withinDays = wholeNumber(value('withinDays'), 'withinDays', 0, 366, problems) ?? 28;
+  const limit = wholeNumber(value('limit'), 'limit', 1, AT_RISK_LIMIT.max, problems) ?? AT_RISK_LIMIT.default;
+  const rawCursor = value('cursor');
+  const after = rawCursor === undefined ? undefined : decodeCursor(rawCursor);
+  if (rawCursor !== undefined && after === undefined) {
+    problems.push('cursor must be the nextCursor of an earlier page, unchanged');
   }
+  const team = list(value('team'), 'team', null, problems);
+  const step = list(value('step'), 'step', WORKLIST_STEPS, problems);
+  const primaryNeed = list(value('primaryNeed'), 'primaryNeed', [...PRIMARY_NEEDS, NO_TEAM], problems);
+  const status = list(value('status'), 'status', AT_RISK_STATUSES, problems) as AtRiskStatus[] | undefined;
+  const stage = list(value('stage'), 'stage', CASE_STAGES, problems);
   const asOf = instant(value('asOf'), problems);
   if (problems.length > 0) throw new BadRequestException(problems.join('; '));
-  return { withinDays, ...(asOf === undefined ? {} : { asOf }) };
+  const filters: AtRiskFilters = {
+    ...(team === undefined ? {} : { team }),
+    ...(step === undefined ? {} : { step }),
+    ...(primaryNeed === undefined ? {} : { primaryNeed }),
+    ...(status === undefined ? {} : { status }),
+    ...(stage === undefined ? {} : { stage }),
+  };
+  return {
+    withinDays,
+    filters,
+    page: whole ? { limit: null } : { limit, ...(after === undefined ? {} : { after }) },
+    ...(asOf === undefined ? {} : { asOf }),
+  };
+}
+
+function wholeNumber(
+  raw: string | undefined,
+  name: string,
+  min: number,
+  max: number,
+  problems: string[],
+): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!/^\d{1,6}$/.test(raw) || n < min || n > max) {
+    problems.push(`${name} must be a whole number from ${min} to ${max}, got "${raw.slice(0, 40)}"`);
+    return undefined;
+  }
+  return n;
+}
+
+/** A comma-separated list of values, each one of `allowed` (or, when null, any text of 1-100 characters). */
+function list(
+  raw: string | undefined,
+  name: string,
+  allowed: readonly string[] | null,
+  problems: string[],
+): string[] | undefined {
+  if (raw === undefined) return undefined;
+  const values = raw.split(',').map((v) => v.trim());
+  const bad = values.filter((v) => (allowed === null ? v.length === 0 || v.length > 100 : !allowed.includes(v)));
+  if (bad.length > 0 || values.length > 50) {
+    problems.push(
+      allowed === null
+        ? `${name} must be one or more comma-separated values of 1-100 characters`
+        : `${name} must be one or more of ${allowed.join(', ')} (comma-separated), got "${bad.join(',').slice(0, 80)}"`,
+    );
+    return undefined;
+  }
+  return values;
 }
 
 export function parseAsOfOnly(raw: RawQuery): Date | undefined {

@@ -105,10 +105,24 @@ export const EVENT_CONTRACTS = {
     'An annual review meeting was held (due within 12 months, CFA 2014 s.44); with a phase transfer when one is next.',
     Fields({
       phaseTransfer: Type.Optional(
-        Fields({
-          toPhase: OneOf(PHASES),
-          transferYear: WholeNumber(2000, 2100, { description: 'The year of the transfer (reg 18)' }),
-        }),
+        Fields(
+          {
+            toPhase: OneOf(PHASES),
+            transferYear: WholeNumber(2000, 2100, { description: 'The year of the transfer (reg 18)' }),
+            fromPhase: Type.Optional(OneOf(PHASES, { description: 'The phase the child or young person leaves' })),
+            transferOn: Type.Optional(
+              FactDate({ description: 'The day of the move; required between post-16 institutions (reg 18(2))' }),
+            ),
+          },
+          {
+            // A move from one post-16 institution to another is timed from its date (reg 18(2)), so it must carry one.
+            if: { properties: { fromPhase: { const: 'post-16' } }, required: ['fromPhase'] },
+            then: {
+              required: ['transferOn'],
+              properties: { toPhase: { const: 'post-16', 'x-message': 'must be post-16 for a move from post-16' } },
+            },
+          },
+        ),
       ),
     }),
     '2025-05-12',
@@ -152,6 +166,17 @@ export const EVENT_CONTRACTS = {
     Fields({ toLa: Type.Optional(LaCode({ description: 'The LA the plan went to', example: '203' })) }),
     '2024-09-02',
     { toLa: '203' },
+  ),
+  PlanTransferNotified: entry(
+    'The new LA told the family that the transferred-in plan is now its own, whether it will assess, and when it will review (within 6 weeks of the transfer, reg 15(4)).',
+    Fields({
+      assessmentProposed: Type.Boolean({
+        description: 'Whether the LA proposes a new EHC needs assessment',
+        'x-message': 'must be true or false',
+      }),
+    }),
+    '2024-10-07',
+    { assessmentProposed: false },
   ),
   MediationCertificateIssued: entry(
     'A mediation certificate was issued (the appeal window runs to at least 1 month after it, HESC r.20).',

@@ -22,6 +22,7 @@ const oneOfEach: PathwayEvent[] = [
   facts.ceased('2024-01-21', 9),
   facts.transferredIn('2024-01-22', '201', '2023-06-01'),
   facts.transferredOut('2024-01-23', '203'),
+  facts.transferNotified('2024-01-24', true),
   facts.mediation('2024-01-24', '2024-01-01'),
   facts.appealRegistered('2024-01-25', 'SE202-24-001', '2024-01-01', 'plan-contents'),
   facts.appealWithdrawn('2024-01-26', 'SE202-24-001'),

@@ -63,6 +63,8 @@ export const facts = {
   ceased: (on: IsoDate, reason: EventDataByType['PlanCeased']['reason'] = 2) => fact('PlanCeased', on, { reason }),
   transferredIn: (on: IsoDate, fromLa = '201', lastReviewDate?: IsoDate) =>
     fact('PlanTransferredIn', on, lastReviewDate ? { fromLa, lastReviewDate } : { fromLa }),
+  transferNotified: (on: IsoDate, assessmentProposed = false) =>
+    fact('PlanTransferNotified', on, { assessmentProposed }),
   transferredOut: (on: IsoDate, toLa?: string) => fact('PlanTransferredOut', on, toLa ? { toLa } : {}),
   mediation: (on: IsoDate, decisionDate: IsoDate) => fact('MediationCertificateIssued', on, { decisionDate }),
   appealRegistered: (

@@ -1,12 +1,40 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class RollupFigureDto {
+  @ApiProperty({
+    enum: ['count', 'rate'],
+    description: 'count: numerator is the count; rate: numerator of denominator',
+  })
+  unit!: 'count' | 'rate';
   @ApiProperty({ description: 'The count (for a rate, those meeting the standard)' })
   numerator!: number;
-  @ApiProperty({ type: Number, nullable: true, description: 'Null for a plain count' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Null for a count; for a rate, counted over the same period as the numerator',
+  })
   denominator!: number | null;
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description: 'Rates only: numerator / denominator, unrounded; null when the denominator is 0',
+  })
+  fraction?: number | null;
   @ApiProperty({ type: Number, nullable: true, description: 'numerator / denominator, 4 decimal places' })
   rate!: number | null;
+}
+
+export class RollupSettingsDto {
+  @ApiProperty({ enum: ['day0', 'day1'] })
+  countFrom!: string;
+  @ApiProperty({ enum: ['strict', 'anniversary'] })
+  reviewDue!: string;
+  @ApiProperty({ enum: ['meeting', 'decision'] })
+  nextReviewFrom!: string;
+  @ApiProperty({ example: 14, description: 'At-risk horizon after the Sunday, in days' })
+  atRiskDays!: number;
+  @ApiProperty({ example: 'Europe/London', description: 'Weeks run Monday to Sunday in this time zone' })
+  timeZone!: string;
 }
 
 export class HeadlineFiguresDto {
@@ -30,8 +58,12 @@ export class HeadlineFiguresDto {
   appealsRegistered!: RollupFigureDto;
   @ApiProperty({ type: RollupFigureDto, description: 'Appeals registered / appealable decisions' })
   appealRate!: RollupFigureDto;
-  @ApiProperty({ type: RollupFigureDto, description: "Appeals registered / DfE 2024 method's denominator" })
-  dfe2024AppealRate!: RollupFigureDto;
+  @ApiProperty({
+    type: RollupFigureDto,
+    nullable: true,
+    description: "Appeals registered / DfE 2024 method's denominator; null for a week (a year's census denominator)",
+  })
+  dfe2024AppealRate!: RollupFigureDto | null;
 }
 
 export class BacklogDto {
@@ -65,6 +97,10 @@ export class AtRiskCountsDto {
 }
 
 export class WeeklyRollupDto {
+  @ApiProperty({ example: 2, description: 'The payload shape: 2 adds unit, fraction and settings (see the README)' })
+  schemaVersion!: number;
+  @ApiProperty({ type: RollupSettingsDto, description: 'The counting settings the rollup was computed under' })
+  settings!: RollupSettingsDto;
   @ApiProperty({ example: '202' })
   la!: string;
   @ApiProperty({ example: '2024-W02' })

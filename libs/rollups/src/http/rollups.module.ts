@@ -178,6 +178,7 @@ export class RollupsModule {
               ...(o.clock === undefined ? {} : { clock: o.clock }),
               ...(o.projectorLag === undefined ? {} : { projectorLag: o.projectorLag }),
               ...(o.maxLagSeconds === undefined ? {} : { maxLagSeconds: o.maxLagSeconds }),
+              ...(o.settings === undefined ? {} : { settings: o.settings }),
             }),
         },
         {

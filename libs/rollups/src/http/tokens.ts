@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { CalendarSettings } from '#calendar';
 import type { Kafka } from 'kafkajs';
 import type { MessagePublisher, MessagingLogger } from '#messaging';
 
@@ -31,6 +32,8 @@ export interface RollupsModuleOptions {
   readonly projectorLag?: () => Promise<{ readonly secondsBehind: number }>;
   /** Default 60 s. */
   readonly maxLagSeconds?: number;
+  /** The counting settings the case clocks run under, named in each rollup. */
+  readonly settings?: CalendarSettings;
   /** After a failed scheduled run, retry this much later (default 5 minutes). */
   readonly retryAfterFailureMs?: number;
   /** Wait between outbox polls when it is empty (default 1,000 ms). */

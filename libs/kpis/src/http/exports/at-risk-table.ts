@@ -2,7 +2,10 @@ import type { AtRiskReport } from '../../measures/at-risk.js';
 import { columnName } from './sen2-columns.js';
 import type { Table } from './table.js';
 
-/** The at-risk list as a table: one row per case, soonest deadline first, with the day it was judged on. */
+/**
+ * The at-risk worklist as a table: one row per open obligation, soonest deadline first, with the day it was judged
+ * on. An export holds the whole filtered list, never one page.
+ */
 export function atRiskTable(report: AtRiskReport, la: string): Table {
   return {
     name: `${la}-at-risk-${report.today}-within-${report.withinDays}-days`,
@@ -15,10 +18,11 @@ export function atRiskTable(report: AtRiskReport, la: string): Table {
       'deadline',
       'daysLeft',
       'status',
+      'action',
       'team',
       columnName('primaryNeed'),
     ],
-    rows: report.cases.map((c) => [
+    rows: report.items.map((c) => [
       la,
       report.today,
       c.caseId,
@@ -27,6 +31,7 @@ export function atRiskTable(report: AtRiskReport, la: string): Table {
       c.deadline,
       c.daysLeft,
       c.status,
+      c.action,
       c.team,
       c.primaryNeed,
     ]),

@@ -1,6 +1,7 @@
 import {
   applyDecorators,
   StreamableFile,
+  createParamDecorator,
   UseInterceptors,
   type CallHandler,
   type ExecutionContext,
@@ -14,6 +15,15 @@ import { csvStream } from './csv.js';
 import { chooseFormat, CSV_TYPE, XLSX_TYPE, type ExportFormat } from './negotiate.js';
 import type { Table } from './table.js';
 import { xlsxStream } from './xlsx.js';
+
+/** A request answered as a file: the route lists everything it would otherwise page. */
+export type ExportingRequest = FastifyRequest & { exportFormat?: Exclude<ExportFormat, 'json'> };
+
+/** True inside a route when its answer is being exported as CSV or XLSX. */
+export const Exporting = createParamDecorator(
+  (_: unknown, context: ExecutionContext): boolean =>
+    context.switchToHttp().getRequest<ExportingRequest>().exportFormat !== undefined,
+);
 
 /** Flattens a route's JSON answer to a table; `la` is the route's `{la}` parameter. */
 export type ToTable<T> = (answer: T, la: string) => Table;
@@ -35,6 +45,7 @@ class ExportInterceptor<T> implements NestInterceptor<T, unknown> {
     const format = chooseFormat(query?.['format'], request.headers.accept);
     if (query !== undefined && query !== null) delete query['format'];
     if (format === 'json') return next.handle();
+    (request as ExportingRequest).exportFormat = format;
     const params = request.params as Record<string, string | undefined>;
     return next.handle().pipe(
       map((answer) => {

@@ -142,17 +142,20 @@ describe('KPI and at-risk exports (CSV and XLSX) against the JSON answers', () =
     expect(total['dfe2024Rate']).toBe(rate.dfe2024Rate === null ? '' : String(rate.dfe2024Rate));
   });
 
-  it('exports the at-risk list, a row per case', async () => {
-    const url = `/api/v1/las/${LA}/at-risk?withinDays=10`;
+  it('exports the whole filtered at-risk list, a row per obligation, not one page', async () => {
+    const url = `/api/v1/las/${LA}/at-risk?withinDays=366`;
     const json = (await get(url)).json();
-    const csv = await get(`${url}&format=csv`);
+    expect(json.total).toBeGreaterThan(1);
+    const page = (await get(`${url}&limit=1`)).json();
+    expect(page.items).toHaveLength(1);
+    const csv = await get(`${url}&limit=1&format=csv`);
     expect(csv.headers['cache-control']).toBe('no-store');
     const records = parse<Record<string, string>>(csv.rawPayload, { bom: true, columns: true });
-    expect(records.map((r) => [r['caseId'], r['deadline'], Number(r['daysLeft'])])).toEqual(
-      json.cases.map((c: any) => [c.caseId, c.deadline, c.daysLeft]),
+    expect(records.map((r) => [r['caseId'], r['deadline'], Number(r['daysLeft']), r['action']])).toEqual(
+      json.items.map((c: any) => [c.caseId, c.deadline, c.daysLeft, c.action]),
     );
-    const xlsx = await xlsxRecords((await get(url, XLSX_TYPE)).rawPayload);
-    expect(xlsx.map((r) => r['caseId'])).toEqual(json.cases.map((c: any) => c.caseId));
+    const xlsx = await xlsxRecords((await get(`${url}&limit=1`, XLSX_TYPE)).rawPayload);
+    expect(xlsx.map((r) => r['caseId'])).toEqual(json.items.map((c: any) => c.caseId));
   });
 
   it('keeps JSON the default and refuses an unknown format with a 400', async () => {

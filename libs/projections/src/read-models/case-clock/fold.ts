@@ -1,5 +1,5 @@
 import type { CalendarSettings } from '#calendar';
-import { deriveCase, type CaseState, type PathwayEvent } from '#pathway';
+import { caseWorklist, deriveCase, type CaseState, type PathwayEvent, type WorklistEntry } from '#pathway';
 import { deriveFacts, factCase } from '../case-facts/derive-facts.js';
 import type { CaseFact, FactCase, FactRow, IsoDate } from '../case-facts/facts.js';
 
@@ -14,6 +14,8 @@ export interface CaseClockView extends FactCase {
   readonly stage: CaseState['stage'];
   readonly nextDeadline: PendingDeadline | null;
   readonly pending: readonly PendingDeadline[];
+  /** The case's open obligations from the pathway's deadline model: what at-risk lists. */
+  readonly worklist: readonly WorklistEntry[];
   readonly facts: readonly CaseFact[];
   readonly flags: readonly unknown[];
   readonly retractions: readonly unknown[];
@@ -41,6 +43,7 @@ export function projectCase(history: readonly PathwayEvent[], settings: Calendar
       stage: state.stage,
       nextDeadline: pending[0] ?? null,
       pending,
+      worklist: caseWorklist(state, settings),
       facts,
       flags: state.flags,
       retractions: state.retractions,

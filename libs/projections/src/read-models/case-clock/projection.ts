@@ -6,7 +6,7 @@ import { projectCase } from './fold.js';
 
 export const CASE_CLOCKS_PROJECTION = 'case-clocks';
 /** Bump when the fold or its tables change. */
-const FOLD_VERSION = 1;
+const FOLD_VERSION = 2;
 
 /**
  * The settings are part of the version (one digit per setting), so starting the service with a changed setting

@@ -18,6 +18,19 @@ export interface CaseClockSummaryRow {
   readonly primaryNeed: string | null;
 }
 
+/** One open obligation of a case, as the at-risk worklist reads it. */
+export interface WorklistRow {
+  readonly caseId: string;
+  readonly stage: string;
+  readonly team: string | null;
+  readonly primaryNeed: string | null;
+  readonly step: string;
+  readonly ref: string;
+  readonly due: IsoDate;
+  readonly until: IsoDate | null;
+  readonly action: string;
+}
+
 /** Thrown when no generation of the read model exists yet (the projector has never run). */
 export class ReadModelNotReadyError extends Error {
   constructor() {
@@ -125,6 +138,47 @@ export class CaseClockQueries {
       nextDeadlineStep: row.next_deadline_step,
       team: row.team,
       primaryNeed: row.primary_need,
+    }));
+  }
+
+  /**
+   * The LA's open obligations falling due by `by` and still actionable on `today` (their `until` not passed), from
+   * each case's worklist, soonest first.
+   */
+  async worklistDueBy(la: string, by: IsoDate, today: IsoDate): Promise<WorklistRow[]> {
+    const table = await this.table('case_clock');
+    const rows = await this.dataSource.query<
+      Array<{
+        case_id: string;
+        stage: string;
+        team: string | null;
+        primary_need: string | null;
+        step: string;
+        ref: string;
+        due: string;
+        until: string | null;
+        action: string;
+      }>
+    >(
+      `SELECT c.case_id, c.stage, c.team, c.primary_need, w.step, w.ref, w.due::text AS due, w.until::text AS until,
+         w.action
+       FROM ${table} c
+       CROSS JOIN LATERAL jsonb_to_recordset(coalesce(c.clock->'worklist', '[]'::jsonb))
+         AS w(step text, ref text, due date, until date, action text)
+       WHERE c.la = $1 AND w.due <= $2::date AND (w.until IS NULL OR w.until >= $3::date)
+       ORDER BY w.due, c.case_id, w.ref`,
+      [la, by, today],
+    );
+    return rows.map((row) => ({
+      caseId: row.case_id,
+      stage: row.stage,
+      team: row.team,
+      primaryNeed: row.primary_need,
+      step: row.step,
+      ref: row.ref,
+      due: row.due,
+      until: row.until,
+      action: row.action,
     }));
   }
 
