@@ -6,6 +6,7 @@ export { createReadModelDataSource, migrateReadModels, type ReadModelDataSourceO
 export { READ_MODEL_MIGRATIONS } from './migrations/index.js';
 export {
   type Projection,
+  type BulkRebuild,
   type PositionedEvent,
   type ProjectionTransaction,
   qualifiedTable,
@@ -20,6 +21,9 @@ export {
   type RunnerLogger,
 } from './runner/projection-runner.js';
 export { Generations, schemaNameFor, type Generation } from './runner/generations.js';
+export { activeLaRevision, BUMP_LA_REVISION_SQL, type LaRevision } from './runner/la-revisions.js';
+export { ProjectorProgress, type ProgressSnapshot } from './runner/progress.js';
+export { copyText, type BulkWriteMode } from './runner/bulk-writer.js';
 export * from './runner/entities.js';
 export * from './read-models/entities.js';
 export * from './read-models/case-facts/facts.js';
