@@ -1,6 +1,7 @@
 /**
  * Projections: the runner that feeds read models from the event store (checkpoint with the write, generations and
- * rebuild-and-swap), the read-model data source and migrations, and the case clocks read model with its fact rows.
+ * rebuild-and-swap), the read-model data source and migrations, the case clocks read model with its fact rows, and
+ * the projector's host (ProjectionsModule: data source, runner, lifecycle, health, rebuild routes).
  */
 export { createReadModelDataSource, migrateReadModels, type ReadModelDataSourceOptions } from './data-source.js';
 export { READ_MODEL_MIGRATIONS } from './migrations/index.js';
@@ -46,3 +47,13 @@ export {
   factRowsOf,
   type CaseClockSummaryRow,
 } from './read-models/case-clock/queries.js';
+export { ProjectionsModule, type ProjectionsModuleAsyncOptions } from './host/projections.module.js';
+export {
+  CASE_CLOCKS_RUNNER,
+  PROJECTIONS_MODULE_OPTIONS,
+  READ_MODEL_DATA_SOURCE,
+  type ProjectionsModuleOptions,
+} from './host/tokens.js';
+export { ProjectionsAdminController, RebuildTracker } from './host/projections-admin.controller.js';
+export { RebuildStatusDto } from './host/rebuild-status.dto.js';
+export { projectorHealth } from './host/projector-health.js';

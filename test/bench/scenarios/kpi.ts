@@ -1,5 +1,4 @@
 import { LoadClient, closedLoop } from '../http-client.js';
-import { KPI_HOST_NOTE, servesKpis, startKpiHost } from '../kpi-fallback.js';
 import { RssSampler } from '../memory.js';
 import { connectionStringFor, withClient } from '../postgres.js';
 import type { BenchProfile } from '../profile.js';
@@ -22,12 +21,7 @@ export async function kpiScenario(profile: BenchProfile, imported: ImportedLa): 
   const sampler = new RssSampler();
   const service = await ServiceProcess.start({ databaseUrl: connectionStringFor(imported.database) });
   const notes: string[] = [];
-  let host: ServiceProcess | undefined;
-  if (!(await servesKpis(service.url))) {
-    host = await startKpiHost(connectionStringFor(imported.database));
-    notes.push(KPI_HOST_NOTE);
-  }
-  const client = new LoadClient((host ?? service).url, profile.kpi.clients);
+  const client = new LoadClient(service.url, profile.kpi.clients);
   const rows: Array<[string, string]> = [];
   const targets: TargetCheck[] = [];
   const details: Record<string, unknown> = { la: imported.la, from: FROM, to: TO, clients: profile.kpi.clients };
@@ -84,11 +78,6 @@ export async function kpiScenario(profile: BenchProfile, imported: ImportedLa): 
     const peak = await service.stop();
     details.servicePeakRssMiB = peak;
     rows.push(['service peak RSS', `${fmt(peak ?? Number.NaN)} MiB`]);
-    if (host !== undefined) {
-      const hostPeak = await host.stop();
-      details.kpiHostPeakRssMiB = hostPeak;
-      rows.push(['KPI host peak RSS', `${fmt(hostPeak ?? Number.NaN)} MiB`]);
-    }
   }
   const harnessPeak = sampler.stop();
   details.harnessPeakRssMiB = harnessPeak;

@@ -1,6 +1,5 @@
 import pg from 'pg';
 import { LoadClient } from '../http-client.js';
-import { KPI_HOST_NOTE, servesKpis, startKpiHost } from '../kpi-fallback.js';
 import { benchLaCodes, countAnswer, emptyCounts, factBatches } from '../facts.js';
 import { RssSampler } from '../memory.js';
 import { connectionStringFor, createDatabase, dropDatabase } from '../postgres.js';
@@ -33,11 +32,6 @@ export async function lagScenario(profile: BenchProfile): Promise<ScenarioResult
   const url = connectionStringFor(database);
   const service = await ServiceProcess.start({ databaseUrl: url });
   const notes: string[] = [];
-  let host: ServiceProcess | undefined;
-  if (!(await servesKpis(service.url))) {
-    host = await startKpiHost(url);
-    notes.push(KPI_HOST_NOTE);
-  }
   const client = new LoadClient(service.url, 64);
   const db = new pg.Client({ connectionString: url });
   await db.connect();
@@ -135,7 +129,6 @@ export async function lagScenario(profile: BenchProfile): Promise<ScenarioResult
     client.close();
     await db.end();
     details.servicePeakRssMiB = await service.stop();
-    if (host !== undefined) details.kpiHostPeakRssMiB = await host.stop();
     await dropDatabase(database);
   }
   details.harnessPeakRssMiB = sampler.stop();

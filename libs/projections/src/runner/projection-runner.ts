@@ -101,8 +101,24 @@ export class ProjectionRunner {
     // Read the store before opening the transaction: in embedded mode a read inside it would wait on itself.
     const read = await this.store.readAll(target.position, batchSize);
     await this.applyBatch(target, read.events, read.checkpoint, (batch, tx) => this.projection.handle(batch, tx));
-    if (target.status === 'active') this.progress.folded(read.events, read.checkpoint, batchSize);
+    if (target.status === 'active') {
+      this.progress.folded(read.events, read.checkpoint, batchSize);
+      if (this.progress.behind) this.lookUpHead();
+    }
     return read.events.length;
+  }
+
+  private headLookedUpAt = 0;
+
+  /** While behind, the store's head for the progress report, at most every 2 s and never awaited by the loop. */
+  private lookUpHead(): void {
+    const now = Date.now();
+    if (now - this.headLookedUpAt < 2_000) return;
+    this.headLookedUpAt = now;
+    this.store.headPosition().then(
+      (head) => this.progress.sawHead(head),
+      () => undefined,
+    );
   }
 
   /**
