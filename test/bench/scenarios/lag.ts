@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { LoadClient } from '../http-client.js';
 import { benchLaCodes, countAnswer, emptyCounts, factBatches } from '../facts.js';
+import { ReadyProbe, readyRow } from '../ready-probe.js';
 import { RssSampler } from '../memory.js';
 import { connectionStringFor, createDatabase, dropDatabase } from '../postgres.js';
 import type { BenchProfile } from '../profile.js';
@@ -51,6 +52,8 @@ export async function lagScenario(profile: BenchProfile): Promise<ScenarioResult
   let maxInFlight = 0;
   let sent = 0;
   let details: Record<string, unknown> = {};
+  const probe = new ReadyProbe(service.url);
+  let ready: ReturnType<typeof readyRow> | undefined;
   try {
     if (!(await waitCaughtUp(db, 30_000))) throw new Error('the service runs no case clocks projector (no checkpoint)');
     let polling = true;
@@ -126,6 +129,7 @@ export async function lagScenario(profile: BenchProfile): Promise<ScenarioResult
       pollIntervalMs: POLL_MS,
     };
   } finally {
+    ready = readyRow('lag', await probe.stop());
     client.close();
     await db.end();
     details.servicePeakRssMiB = await service.stop();
@@ -149,8 +153,9 @@ export async function lagScenario(profile: BenchProfile): Promise<ScenarioResult
       ['dropped batches (40 in flight)', `${fmt(droppedBatches)}`],
       ['append latency', `p50 ${fmt(post.p50Ms, 1)} ms, p99 ${fmt(post.p99Ms, 1)} ms`],
       ['service peak RSS', `${fmt(details.servicePeakRssMiB as number)} MiB`],
+      ready.row,
     ],
-    targets: [lagTarget(lag.p99Ms / 1000, details.achievedEventsPerSecond as number, eventsPerSecond)],
+    targets: [lagTarget(lag.p99Ms / 1000, details.achievedEventsPerSecond as number, eventsPerSecond), ready.target],
     details,
     notes: [...notes, `checkpoint polled every ${POLL_MS} ms; lag includes up to one poll interval`],
     seconds: (performance.now() - started) / 1000,
