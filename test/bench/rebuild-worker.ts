@@ -37,7 +37,7 @@ async function rebuild(connectionString: string, maxSeconds: number): Promise<Om
   const dataSource = createReadModelDataSource(connectionString, { embedded: false });
   await migrateReadModels(dataSource);
   const projection = caseClocksProjection();
-  const runner = new ProjectionRunner(dataSource, store, projection);
+  const runner = new ProjectionRunner(dataSource, store, projection, { bulkWrite: 'copy' });
   try {
     await runner.activeGeneration();
     const started = performance.now();

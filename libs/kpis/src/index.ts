@@ -35,15 +35,10 @@ export {
   type KpiServiceOptions,
 } from './kpi-service.js';
 export { KpisModule, type KpisModuleAsyncOptions } from './http/kpis.module.js';
-export {
-  CASE_CLOCKS_RUNNER,
-  KPIS_MODULE_OPTIONS,
-  READ_MODEL_DATA_SOURCE,
-  type KpisModuleOptions,
-} from './http/tokens.js';
+export { AnswerCache } from './answer-cache.js';
+export { KPIS_MODULE_OPTIONS, type KpisModuleOptions } from './http/tokens.js';
 export { KpisController } from './http/kpis.controller.js';
 export { CasesController } from './http/cases.controller.js';
-export { ProjectionsAdminController, RebuildTracker } from './http/projections-admin.controller.js';
 export { parseKpiQuery, parseAtRiskQuery } from './http/query-params.js';
 export * from './http/exports/index.js';
 export { KPI_DEFINITIONS, TRIBUNAL_ORDER_DEFINITIONS, type MeasureDefinition } from './definitions.js';

@@ -1,6 +1,7 @@
 import { addDays, DEFAULT_CALENDAR_SETTINGS, type CalendarSettings, type IsoDate } from '#calendar';
 import { caseClock, type CaseClock } from '#pathway';
 import { CaseClockQueries, factRowsOf, type CaseClockView, type FactKind, type FactRow } from '#projections';
+import { AnswerCache } from './answer-cache.js';
 import type { Breakdown } from './breakdowns.js';
 import type { KpiReport } from './figures.js';
 import { annualReviews } from './measures/annual-reviews.js';
@@ -67,7 +68,11 @@ export interface KpiServiceOptions {
   readonly settings?: CalendarSettings;
   /** Today's date in Europe/London; injectable for tests. */
   readonly today?: () => IsoDate;
+  /** Live answers kept in memory (default 256; 0 turns the cache off). */
+  readonly answerCacheSize?: number;
 }
+
+const DEFAULT_ANSWER_CACHE_SIZE = 256;
 
 /**
  * Answers every KPI for an LA and period. Live, the fact rows come from the read model (SQL narrows to the LA and
@@ -77,6 +82,7 @@ export interface KpiServiceOptions {
 export class KpiService {
   private readonly settings: CalendarSettings;
   private readonly today: () => IsoDate;
+  private readonly answers: AnswerCache<KpiReport>;
 
   constructor(
     private readonly queries: CaseClockQueries,
@@ -84,9 +90,30 @@ export class KpiService {
   ) {
     this.settings = options.settings ?? DEFAULT_CALENDAR_SETTINGS;
     this.today = options.today ?? londonToday;
+    this.answers = new AnswerCache(options.answerCacheSize ?? DEFAULT_ANSWER_CACHE_SIZE);
   }
 
+  /**
+   * A KPI's answer. Live answers are cached under the LA's revision in the served generation and today's date (which
+   * judges overdue reviews and open cases), keyed by the whole query, so every measure, including any added later,
+   * is cached here without code of its own. As-of answers replay the events every time.
+   */
   async kpi(name: KpiName, la: string, query: KpiQuery): Promise<KpiReport> {
+    if (query.asOf !== undefined) return this.compute(name, la, query);
+    const revision = await this.queries.laRevision(la);
+    const scope = `${revision.generation}:${revision.revision}:${this.today()}`;
+    const key = JSON.stringify([
+      name,
+      query.from,
+      query.to,
+      query.groupBy,
+      query.breakdown ?? null,
+      query.includeCases ?? false,
+    ]);
+    return this.answers.answer(la, scope, key, () => this.compute(name, la, query));
+  }
+
+  private async compute(name: KpiName, la: string, query: KpiQuery): Promise<KpiReport> {
     const rows = await this.rows(name, la, query);
     const options = {
       from: query.from,

@@ -19,7 +19,10 @@ describe('read-model migrations', () => {
       await Promise.all(sources.map((source) => migrateReadModels(source)));
       await migrateReadModels(sources[0]!);
       const applied = await sources[0]!.query<Array<{ name: string }>>('SELECT name FROM read_model_migrations');
-      expect(applied.map((row) => row.name)).toEqual(['ProjectionInfrastructure1763800000000']);
+      expect(applied.map((row) => row.name)).toEqual([
+        'ProjectionInfrastructure1763800000000',
+        'LaRevisions1764100000000',
+      ]);
       const tables = await sources[0]!.query<Array<{ table_name: string }>>(
         `SELECT table_name FROM information_schema.tables WHERE table_schema = 'read_model_template' ORDER BY 1`,
       );

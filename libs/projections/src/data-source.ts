@@ -2,7 +2,7 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { READ_MODEL_MIGRATIONS } from './migrations/index.js';
 import { CaseClockEntity, CaseFactEntity, CaseEventEntity } from './read-models/entities.js';
-import { ProjectionEntity, ProjectionGenerationEntity } from './runner/entities.js';
+import { ProjectionEntity, ProjectionGenerationEntity, ProjectionLaRevisionEntity } from './runner/entities.js';
 
 export interface ReadModelDataSourceOptions {
   /** Embedded PGlite serves one session: a pool of one connection serialises the work. */
@@ -20,7 +20,14 @@ export function createReadModelDataSource(connectionString: string, options: Rea
     type: 'postgres',
     url: connectionString,
     poolSize: options.embedded ? 1 : (options.poolSize ?? 10),
-    entities: [ProjectionEntity, ProjectionGenerationEntity, CaseEventEntity, CaseClockEntity, CaseFactEntity],
+    entities: [
+      ProjectionEntity,
+      ProjectionGenerationEntity,
+      ProjectionLaRevisionEntity,
+      CaseEventEntity,
+      CaseClockEntity,
+      CaseFactEntity,
+    ],
     migrations: READ_MODEL_MIGRATIONS,
     migrationsTableName: 'read_model_migrations',
     migrationsTransactionMode: 'each',

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Test } from '@nestjs/testing';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { DataSource } from 'typeorm';
-import { CASE_CLOCKS_RUNNER, KpisModule, READ_MODEL_DATA_SOURCE } from '#kpis';
+import { KpisModule } from '#kpis';
 import { silentLogger } from '#messaging';
-import type { ProjectionRunner } from '#projections';
+import { CASE_CLOCKS_RUNNER, ProjectionsModule, READ_MODEL_DATA_SOURCE, type ProjectionRunner } from '#projections';
 import {
   appendEvents,
   CaseFixture,
@@ -24,8 +24,8 @@ const LA = '914';
 const NOW = new Date('2024-01-15T09:00:00Z');
 
 /**
- * The way the service mounts rollups: beside KpisModule, sharing its read-model data source and using the case
- * clocks runner's lag, the same KpisModule object imported by both.
+ * The way the service mounts rollups: beside KpisModule, both importing the same ProjectionsModule object, whose
+ * read-model data source they share; rollups use the case clocks runner's lag.
  */
 describe('RollupsModule mounted beside KpisModule', () => {
   let bed: ReadModelTestBed;
@@ -43,14 +43,15 @@ describe('RollupsModule mounted beside KpisModule', () => {
     request.fact('AssessmentDecisionMade', '2024-01-09', { decision: 'refuse' });
     await appendEvents(bed.store, request.events);
 
-    const kpis = KpisModule.forRootAsync({
+    const projections = ProjectionsModule.forRootAsync({
       useFactory: () => ({ connectionString: bed.database.url, embedded: false, eventStore: bed.store }),
     });
     const moduleRef = await Test.createTestingModule({
       imports: [
-        kpis,
+        projections,
+        KpisModule.forRootAsync({ imports: [projections] }),
         RollupsModule.forRootAsync({
-          imports: [kpis],
+          imports: [projections],
           inject: [READ_MODEL_DATA_SOURCE, CASE_CLOCKS_RUNNER],
           useFactory: (dataSource: DataSource, runner: ProjectionRunner) => ({
             dataSource,

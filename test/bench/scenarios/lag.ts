@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { LoadClient } from '../http-client.js';
-import { KPI_HOST_NOTE, servesKpis, startKpiHost } from '../kpi-fallback.js';
 import { benchLaCodes, countAnswer, emptyCounts, factBatches } from '../facts.js';
+import { ReadyProbe, readyRow } from '../ready-probe.js';
 import { RssSampler } from '../memory.js';
 import { connectionStringFor, createDatabase, dropDatabase } from '../postgres.js';
 import type { BenchProfile } from '../profile.js';
@@ -33,18 +33,14 @@ export async function lagScenario(profile: BenchProfile): Promise<ScenarioResult
   const url = connectionStringFor(database);
   const service = await ServiceProcess.start({ databaseUrl: url });
   const notes: string[] = [];
-  let host: ServiceProcess | undefined;
-  if (!(await servesKpis(service.url))) {
-    host = await startKpiHost(url);
-    notes.push(KPI_HOST_NOTE);
-  }
   const client = new LoadClient(service.url, 64);
   const db = new pg.Client({ connectionString: url });
   await db.connect();
   const { eventsPerSecond, seconds, batchSize } = profile.lag;
   const maxEvents = eventsPerSecond * seconds;
   const batches = factBatches(
-    benchLaCodes(3, 701),
+    // Real DfE codes: the service answers 404 for an LA it does not know.
+    benchLaCodes(3, 203),
     { seed: profile.seed + 1, years: profile.la.years, ...(profile.la.plans ? { plans: profile.la.plans } : {}) },
     batchSize,
     maxEvents,
@@ -57,6 +53,8 @@ export async function lagScenario(profile: BenchProfile): Promise<ScenarioResult
   let maxInFlight = 0;
   let sent = 0;
   let details: Record<string, unknown> = {};
+  const probe = new ReadyProbe(service.url);
+  let ready: ReturnType<typeof readyRow> | undefined;
   try {
     if (!(await waitCaughtUp(db, 30_000))) throw new Error('the service runs no case clocks projector (no checkpoint)');
     let polling = true;
@@ -132,10 +130,10 @@ export async function lagScenario(profile: BenchProfile): Promise<ScenarioResult
       pollIntervalMs: POLL_MS,
     };
   } finally {
+    ready = readyRow('lag', await probe.stop());
     client.close();
     await db.end();
     details.servicePeakRssMiB = await service.stop();
-    if (host !== undefined) details.kpiHostPeakRssMiB = await host.stop();
     await dropDatabase(database);
   }
   details.harnessPeakRssMiB = sampler.stop();
@@ -156,8 +154,9 @@ export async function lagScenario(profile: BenchProfile): Promise<ScenarioResult
       ['dropped batches (40 in flight)', `${fmt(droppedBatches)}`],
       ['append latency', `p50 ${fmt(post.p50Ms, 1)} ms, p99 ${fmt(post.p99Ms, 1)} ms`],
       ['service peak RSS', `${fmt(details.servicePeakRssMiB as number)} MiB`],
+      ready.row,
     ],
-    targets: [lagTarget(lag.p99Ms / 1000, details.achievedEventsPerSecond as number, eventsPerSecond)],
+    targets: [lagTarget(lag.p99Ms / 1000, details.achievedEventsPerSecond as number, eventsPerSecond), ready.target],
     details,
     notes: [...notes, `checkpoint polled every ${POLL_MS} ms; lag includes up to one poll interval`],
     seconds: (performance.now() - started) / 1000,

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import type { EventStore } from '#event-store';
 import { streamNameFor } from '#pathway';
+import { BUMP_LA_REVISION_SQL } from '#projections';
 import { EVENT_STORE, PG_POOL } from '../storage/tokens.js';
 import { ERASED_CASES, ErasedCases } from './erased-cases.js';
 
@@ -49,6 +50,8 @@ export class ErasureService {
       const result = await this.pool.query(`DELETE FROM ${table} WHERE la = $1 AND case_id = $2`, [la, caseId]);
       erased += result.rowCount ?? 0;
     }
+    // Answers cached under the LA's revision were computed from the rows just deleted.
+    await this.pool.query(BUMP_LA_REVISION_SQL, [la]);
     return erased;
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { ComponentDown, HealthRegistry } from './health.registry.js';
+import { ComponentDown, HealthRegistry, type HealthCheck } from './health.registry.js';
 
 /** The last answer of one registered check. */
 export interface ComponentState {
@@ -12,17 +12,19 @@ export interface ComponentState {
 }
 
 const REFRESH_MS = 2_000;
-const CHECK_TIMEOUT_MS = 3_000;
+const SHUTDOWN_WAIT_MS = 3_000;
 
 /**
  * Runs every registered check in the background and keeps the answers, so that the readiness probe and the metrics
- * read a cache instead of querying on the request path. A check that does not answer in 3 s counts as down.
+ * read a cache instead of querying on the request path. Each check refreshes on its own: one that is slow to answer
+ * (a database busy with an import) keeps its last answer, and does not hold up the others, until that answer is
+ * older than readiness accepts (then the component counts as unknown). A check that fails counts as down at once.
  */
 @Injectable()
 export class ComponentStates implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly states = new Map<string, ComponentState>();
+  private readonly inFlight = new Map<string, { check: HealthCheck; answered: Promise<void> }>();
   private timer: NodeJS.Timeout | undefined;
-  private refreshing: Promise<void> | undefined;
 
   constructor(private readonly registry: HealthRegistry) {}
 
@@ -34,7 +36,11 @@ export class ComponentStates implements OnApplicationBootstrap, OnApplicationShu
 
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
-    await this.refreshing;
+    // A check that never answers must not hold up the shutdown.
+    let timer: NodeJS.Timeout | undefined;
+    const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, SHUTDOWN_WAIT_MS)));
+    await Promise.race([Promise.all([...this.inFlight.values()].map((f) => f.answered)), bound]);
+    clearTimeout(timer);
   }
 
   get(name: string): ComponentState | undefined {
@@ -45,25 +51,28 @@ export class ComponentStates implements OnApplicationBootstrap, OnApplicationShu
     return this.states;
   }
 
-  /** Checks every component once (a refresh already running is joined, not doubled). */
+  /** Starts every check not already running; resolves when the ones started (or joined) have answered. */
   refresh(): Promise<void> {
-    this.refreshing ??= Promise.all(
-      this.registry.entries().map(async ([name, check]) => this.states.set(name, await settle(check))),
-    ).then(
-      () => void (this.refreshing = undefined),
-      () => void (this.refreshing = undefined),
-    );
-    return this.refreshing;
+    return Promise.all(
+      this.registry.entries().map(([name, check]) => {
+        const running = this.inFlight.get(name);
+        // A check registered anew (replacing one still running) starts at once.
+        if (running !== undefined && running.check === check) return running.answered;
+        const answered = settle(check).then((state) => {
+          if (this.inFlight.get(name)?.answered !== answered) return;
+          this.states.set(name, state);
+          this.inFlight.delete(name);
+        });
+        this.inFlight.set(name, { check, answered });
+        return answered;
+      }),
+    ).then(() => undefined);
   }
 }
 
-async function settle(check: () => Promise<Record<string, unknown>>): Promise<ComponentState> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
-  });
+async function settle(check: HealthCheck): Promise<ComponentState> {
   try {
-    return { up: true, details: await Promise.race([check(), timeout]), checkedAt: new Date() };
+    return { up: true, details: await check(), checkedAt: new Date() };
   } catch (error) {
     return {
       up: false,
@@ -72,7 +81,5 @@ async function settle(check: () => Promise<Record<string, unknown>>): Promise<Co
       ...(error instanceof ComponentDown ? { publicReason: error.message } : {}),
       checkedAt: new Date(),
     };
-  } finally {
-    clearTimeout(timer);
   }
 }

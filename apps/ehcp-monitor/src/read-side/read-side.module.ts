@@ -1,8 +1,8 @@
 import type { DynamicModule } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import type { EventStore } from '#event-store';
-import { CASE_CLOCKS_RUNNER, KpisModule, READ_MODEL_DATA_SOURCE } from '#kpis';
-import type { ProjectionRunner } from '#projections';
+import { KpisModule } from '#kpis';
+import { CASE_CLOCKS_RUNNER, ProjectionsModule, READ_MODEL_DATA_SOURCE, type ProjectionRunner } from '#projections';
 import type { KafkaPublisher } from '#messaging';
 import { RollupsModule } from '#rollups';
 import type { DataSource } from 'typeorm';
@@ -14,12 +14,13 @@ import { DATABASE, type Database } from '../storage/storage.module.js';
 import { EVENT_STORE } from '../storage/tokens.js';
 
 /**
- * The read side: the case-clock projector and KPI API (KpisModule), and the weekly rollups (RollupsModule) on the
- * same read-model data source, and the weekly board pack over both. Roles: `projector` runs the projector, `rollups` the schedule and the outbox relay.
+ * The read side: the projector's host (ProjectionsModule: read-model data source, case-clock runner, rebuild routes),
+ * the KPI API (KpisModule) and the weekly rollups (RollupsModule), both over the projections module's data source, and the weekly board pack over both.
+ * Roles: `projector` runs the projector, `rollups` the schedule and the outbox relay.
  */
 export const ReadSideModule = {
   imports(): DynamicModule[] {
-    const kpis = KpisModule.forRootAsync({
+    const projections = ProjectionsModule.forRootAsync({
       inject: [SERVICE_CONFIG, DATABASE, EVENT_STORE, HealthRegistry],
       useFactory: (config: ServiceConfig, database: Database, eventStore: EventStore, health: HealthRegistry) => ({
         connectionString: database.connectionString,
@@ -30,8 +31,13 @@ export const ReadSideModule = {
         registerHealth: (name, check) => health.register(name, check),
       }),
     });
+    const kpis = KpisModule.forRootAsync({
+      imports: [projections],
+      inject: [SERVICE_CONFIG],
+      useFactory: (config: ServiceConfig) => ({ settings: config.calendar }),
+    });
     const rollups = RollupsModule.forRootAsync({
-      imports: [kpis],
+      imports: [projections],
       inject: [READ_MODEL_DATA_SOURCE, CASE_CLOCKS_RUNNER, KAFKA, KAFKA_PUBLISHER, SERVICE_CONFIG, HealthRegistry],
       useFactory: (
         dataSource: DataSource,
@@ -52,6 +58,6 @@ export const ReadSideModule = {
         registerHealth: (name, check) => health.register(name, check),
       }),
     });
-    return [kpis, rollups, BoardPackModule.over([kpis, rollups])];
+    return [projections, kpis, rollups, BoardPackModule.over([kpis, rollups])];
   },
 };

@@ -10,6 +10,7 @@ import {
   type ReadModelTestBed,
 } from '../../../projections/src/testing/testbed.js';
 import { handWorkedLa } from '../testing/hand-worked-la.js';
+import { ProjectionsModule } from '#projections';
 import { KpisModule } from './kpis.module.js';
 
 // Appending through the real store commits once per fact: generous bounds for a loaded machine.
@@ -31,17 +32,16 @@ describe('KPI query API over HTTP (KpisModule mounted in a Nest application)', (
     bed = await createReadModelTestBed('rm_kpis_http');
     const fixture = handWorkedLa(LA);
     await appendEvents(bed.store, [...fixture.initial, ...fixture.amendments, ...fixture.late]);
+    const projections = ProjectionsModule.forRootAsync({
+      useFactory: () => ({
+        connectionString: bed.database.url,
+        embedded: false,
+        eventStore: bed.store,
+        registerHealth: (name, check) => health.set(name, check),
+      }),
+    });
     const moduleRef = await Test.createTestingModule({
-      imports: [
-        KpisModule.forRootAsync({
-          useFactory: () => ({
-            connectionString: bed.database.url,
-            embedded: false,
-            eventStore: bed.store,
-            registerHealth: (name, check) => health.set(name, check),
-          }),
-        }),
-      ],
+      imports: [projections, KpisModule.forRootAsync({ imports: [projections] })],
     }).compile();
     app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter());
     await app.init();

@@ -1,28 +1,11 @@
 import type { CalendarSettings } from '#calendar';
-import type { EventStore } from '#event-store';
 
-/** What the KPI module needs from the service that mounts it. */
+/** What the KPI module needs from the service that mounts it (the read models come from ProjectionsModule). */
 export interface KpisModuleOptions {
-  /** PostgreSQL for the read models (the same database as the event store is fine). */
-  readonly connectionString: string;
-  /** Embedded PGlite: the read side uses a pool of one connection. */
-  readonly embedded: boolean;
-  /** The store the projector reads from. */
-  readonly eventStore: EventStore;
-  /** countFrom, reviewDue, nextReviewFrom (defaults from the calendar). A change rebuilds the case clocks. */
+  /** countFrom, reviewDue, nextReviewFrom: the same settings the projections module folds with. */
   readonly settings?: CalendarSettings;
-  /** Run the projector in this process (the `projector` role). Default true. */
-  readonly projector?: boolean;
-  /** Events per projection transaction (default 1,000). */
-  readonly batchSize?: number;
-  /** Registers a /health check; `projections` reports the projector's lag. */
-  readonly registerHealth?: (name: string, check: () => Promise<Record<string, unknown>>) => void;
-  /** Lag above which the health check reports down (default 300 s). */
-  readonly maxLagSeconds?: number;
+  /** Live answers kept in memory (default 256; 0 turns the cache off). */
+  readonly answerCacheSize?: number;
 }
 
 export const KPIS_MODULE_OPTIONS = Symbol('KPIS_MODULE_OPTIONS');
-/** The read side's TypeORM DataSource (initialised and migrated). */
-export const READ_MODEL_DATA_SOURCE = Symbol('READ_MODEL_DATA_SOURCE');
-/** The ProjectionRunner of the case clocks. */
-export const CASE_CLOCKS_RUNNER = Symbol('CASE_CLOCKS_RUNNER');

@@ -46,3 +46,24 @@ export const ProjectionGenerationEntity = new EntitySchema<ProjectionGenerationR
     activatedAt: { name: 'activated_at', type: 'timestamptz', nullable: true },
   },
 });
+
+/** How far one LA's events are folded into a generation, and a revision counted up by every change to its rows. */
+export interface ProjectionLaRevisionRow {
+  name: string;
+  generation: number;
+  la: string;
+  position: string;
+  revision: string;
+}
+
+export const ProjectionLaRevisionEntity = new EntitySchema<ProjectionLaRevisionRow>({
+  name: 'ProjectionLaRevision',
+  tableName: 'projection_la_revisions',
+  columns: {
+    name: { type: 'text', primary: true },
+    generation: { type: 'integer', primary: true },
+    la: { type: 'text', primary: true },
+    position: { type: 'bigint' },
+    revision: { type: 'bigint', default: 1 },
+  },
+});

@@ -135,12 +135,71 @@ export class Generations {
     for (const generation of retired.slice(0, -1)) {
       await this.inTransaction(async (qr) => {
         await qr.query(`DROP SCHEMA IF EXISTS ${quoteIdentifier(generation.schema)} CASCADE`);
+        await qr.query(`DELETE FROM projection_la_revisions WHERE name = $1 AND generation = $2`, [
+          name,
+          generation.generation,
+        ]);
         await qr.query(`DELETE FROM projection_generations WHERE name = $1 AND generation = $2`, [
           name,
           generation.generation,
         ]);
       });
     }
+  }
+
+  /**
+   * Readies a building generation for a bulk load: a fresh one gets unlogged tables (no WAL while they fill; they are
+   * made logged before the swap). One found unlogged with a checkpoint past zero was interrupted, perhaps by a crash
+   * that emptied its tables: it is emptied and loaded again from zero.
+   */
+  async prepareBulkLoad(projection: Projection, building: Generation): Promise<Generation> {
+    const unlogged = await this.unloggedTables(building);
+    if (building.position === 0n) {
+      if (unlogged < projection.tables.length) await this.setLogged(projection, building, false);
+      return building;
+    }
+    if (unlogged === 0) return building;
+    await this.inTransaction(async (qr) => {
+      const tables = projection.tables.map((table) => qualifiedTable(building.schema, table)).join(', ');
+      await qr.query(`TRUNCATE ${tables}`);
+      await qr.query(`DELETE FROM projection_la_revisions WHERE name = $1 AND generation = $2`, [
+        building.name,
+        building.generation,
+      ]);
+      await qr.query(`UPDATE projection_generations SET position = 0 WHERE name = $1 AND generation = $2`, [
+        building.name,
+        building.generation,
+      ]);
+    });
+    return (await this.get(building.name, building.generation))!;
+  }
+
+  /** Makes the generation's tables logged (crash-safe, as queries need them) or unlogged (for a bulk load). */
+  async setLogged(projection: Projection, generation: Generation, logged: boolean): Promise<void> {
+    for (const table of projection.tables) {
+      await this.dataSource.query(
+        `ALTER TABLE ${qualifiedTable(generation.schema, table)} SET ${logged ? 'LOGGED' : 'UNLOGGED'}`,
+      );
+    }
+  }
+
+  /**
+   * Vacuums and analyses the generation's tables before queries read them: a bulk write leaves no statistics (the
+   * planner would expect a handful of rows) and, without autovacuum, dead rows.
+   */
+  async analyse(projection: Projection, generation: Generation): Promise<void> {
+    for (const table of projection.tables) {
+      await this.dataSource.query(`VACUUM (ANALYZE) ${qualifiedTable(generation.schema, table)}`);
+    }
+  }
+
+  private async unloggedTables(generation: Generation): Promise<number> {
+    const rows = await this.dataSource.query<Array<{ n: number }>>(
+      `SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace
+       WHERE s.nspname = $1 AND c.relkind = 'r' AND c.relpersistence = 'u'`,
+      [generation.schema],
+    );
+    return rows[0]?.n ?? 0;
   }
 
   private async createIn(qr: QueryRunner, projection: Projection, status: GenerationStatus): Promise<number> {

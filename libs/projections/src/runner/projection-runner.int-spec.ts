@@ -157,15 +157,27 @@ describe('ProjectionRunner over the real event store', () => {
     const hold = gate();
     const halfway = gate();
     let batches = 0;
+    const pause = async () => {
+      batches += 1;
+      if (batches === 2) {
+        halfway.open();
+        await hold.wait;
+      }
+    };
+    // The rebuild loads pages through the bulk path, then folds stragglers through handle: both pause.
+    const bulk = day1Real.bulk!;
     const day1: Projection = {
       ...day1Real,
       handle: async (batch, tx) => {
         await day1Real.handle(batch, tx);
-        batches += 1;
-        if (batches === 2) {
-          halfway.open();
-          await hold.wait;
-        }
+        await pause();
+      },
+      bulk: {
+        load: async (batch, tx) => {
+          await bulk.load(batch, tx);
+          await pause();
+        },
+        foldAll: (inTransaction) => bulk.foldAll(inTransaction),
       },
     };
     const rebuilder = new ProjectionRunner(bed.dataSource, bed.store, day1, { batchSize: 100, rebuildBatchSize: 100 });

@@ -1,8 +1,11 @@
 import type { DataSource } from 'typeorm';
 import type { EventStore, StoredEvent } from '#event-store';
 import { fromStoredShape } from '#pathway';
+import { writeRows, type BulkWriteMode } from './bulk-writer.js';
 import { Generations, type Generation } from './generations.js';
-import { qualifiedTable, type PositionedEvent, type Projection } from './projection.js';
+import { recordLaPositions } from './la-revisions.js';
+import { qualifiedTable, type PositionedEvent, type Projection, type ProjectionTransaction } from './projection.js';
+import { ProjectorProgress } from './progress.js';
 
 export interface RunnerLogger {
   log(message: string): void;
@@ -19,6 +22,8 @@ export interface ProjectionRunnerOptions {
   readonly rebuildBatchSize?: number;
   /** How long the loop waits for new events when caught up (default 1,000 ms). */
   readonly idleWaitMs?: number;
+  /** How a rebuild writes its rows: `copy` on a PostgreSQL server, `insert` (the default) on embedded PGlite. */
+  readonly bulkWrite?: BulkWriteMode;
   readonly logger?: RunnerLogger;
 }
 
@@ -65,6 +70,8 @@ export class ProjectionRunner {
   private loop: Promise<void> | undefined;
   private stopping = false;
   private rebuildInProgress: Promise<RebuildResult> | undefined;
+  /** What the live loop last did, kept in memory so that health checks need no query. */
+  readonly progress = new ProjectorProgress();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -78,6 +85,11 @@ export class ProjectionRunner {
     this.idleWaitMs = options.idleWaitMs ?? 1000;
   }
 
+  /** A rebuild is running in this process. */
+  get rebuilding(): boolean {
+    return this.rebuildInProgress !== undefined;
+  }
+
   /** The generation queries read; created empty on first use. */
   activeGeneration(): Promise<Generation> {
     return this.generations.ensureActive(this.projection);
@@ -87,22 +99,46 @@ export class ProjectionRunner {
   async runBatch(generation?: Generation, batchSize = this.batchSize): Promise<number> {
     const target = generation ?? (await this.activeGeneration());
     // Read the store before opening the transaction: in embedded mode a read inside it would wait on itself.
-    const { events, checkpoint } = await this.store.readAll(target.position, batchSize);
-    if (events.length === 0) return 0;
-    const batch = events.filter((e) => e.streamName.startsWith(CASE_STREAM_PREFIX)).map(positioned);
+    const read = await this.store.readAll(target.position, batchSize);
+    await this.applyBatch(target, read.events, read.checkpoint, (batch, tx) => this.projection.handle(batch, tx));
+    if (target.status === 'active') {
+      this.progress.folded(read.events, read.checkpoint, batchSize);
+      if (this.progress.behind) this.lookUpHead();
+    }
+    return read.events.length;
+  }
 
-    const qr = this.dataSource.createQueryRunner();
-    await qr.connect();
-    await qr.startTransaction();
-    try {
+  private headLookedUpAt = 0;
+
+  /** While behind, the store's head for the progress report, at most every 2 s and never awaited by the loop. */
+  private lookUpHead(): void {
+    const now = Date.now();
+    if (now - this.headLookedUpAt < 2_000) return;
+    this.headLookedUpAt = now;
+    this.store.headPosition().then(
+      (head) => this.progress.sawHead(head),
+      () => undefined,
+    );
+  }
+
+  /**
+   * In one transaction: `work` on the batch's case events, the LAs' positions and revisions, and the checkpoint,
+   * which moves only if it is still where the batch started.
+   */
+  private async applyBatch(
+    target: Generation,
+    events: readonly StoredEvent[],
+    checkpoint: bigint,
+    work: (batch: readonly PositionedEvent[], tx: ProjectionTransaction) => Promise<void>,
+  ): Promise<void> {
+    if (events.length === 0) return;
+    const batch = events.filter((e) => e.streamName.startsWith(CASE_STREAM_PREFIX)).map(positioned);
+    await this.inTransaction(target, async (tx) => {
       if (batch.length > 0) {
-        await this.projection.handle(batch, {
-          queryRunner: qr,
-          schema: target.schema,
-          table: (name) => qualifiedTable(target.schema, name),
-        });
+        await work(batch, tx);
+        await recordLaPositions(tx.queryRunner, this.projection.name, target.generation, lastPositionPerLa(batch));
       }
-      const result = await qr.query(
+      const result = await tx.queryRunner.query(
         `UPDATE projection_generations SET position = $3, updated_at = now()
          WHERE name = $1 AND generation = $2 AND position = $4`,
         [this.projection.name, target.generation, checkpoint.toString(), target.position.toString()],
@@ -111,14 +147,29 @@ export class ProjectionRunner {
       if (result.affected !== 1) {
         throw new CheckpointConflictError(this.projection.name, target.generation, target.position);
       }
+    });
+  }
+
+  private async inTransaction<T>(target: Generation, work: (tx: ProjectionTransaction) => Promise<T>): Promise<T> {
+    const qr = this.dataSource.createQueryRunner();
+    await qr.connect();
+    await qr.startTransaction();
+    const mode = this.options.bulkWrite ?? 'insert';
+    try {
+      const result = await work({
+        queryRunner: qr,
+        schema: target.schema,
+        table: (name) => qualifiedTable(target.schema, name),
+        writeRows: (table, columns, rows) => writeRows(qr, mode, table, columns, rows),
+      });
       await qr.commitTransaction();
+      return result;
     } catch (error) {
       await qr.rollbackTransaction();
       throw error;
     } finally {
       await qr.release();
     }
-    return events.length;
   }
 
   /** Folds batches until the store has nothing newer. Returns the number of events read. */
@@ -194,11 +245,23 @@ export class ProjectionRunner {
   private async doRebuild(): Promise<RebuildResult> {
     const started = Date.now();
     const previous = await this.generations.active(this.projection.name);
-    const building = await this.generations.building(this.projection);
+    let building = await this.generations.building(this.projection);
     this.options.logger?.log(`rebuilding ${this.projection.name} into generation ${building.generation}`);
     let events = 0;
+    const bulk = this.projection.bulk;
+    if (bulk !== undefined) {
+      // Unlogged tables lose their rows in a crash while the checkpoint (logged) keeps its place: a generation found
+      // unlogged is loaded again from zero.
+      building = await this.generations.prepareBulkLoad(this.projection, building);
+      events += await this.load(building, bulk.load.bind(bulk));
+      const target = (await this.generations.get(building.name, building.generation))!;
+      const cases = await bulk.foldAll((work) => this.inTransaction(target, work));
+      this.options.logger?.log(`rebuild of ${this.projection.name} folded ${cases} cases`);
+      await this.generations.setLogged(this.projection, target, true);
+    }
     // Catch up, then swap; a batch that lands between the two is folded by the live loop into the new generation.
     events += await this.catchUp(building);
+    await this.generations.analyse(this.projection, building);
     const swapped = await this.generations.swap(this.projection.name, building.generation, previous?.generation);
     if (swapped) await this.generations.dropRetired(this.projection.name);
     const seconds = (Date.now() - started) / 1000;
@@ -206,6 +269,29 @@ export class ProjectionRunner {
       `rebuilt ${this.projection.name} generation ${building.generation}: ${events} events in ${seconds.toFixed(1)} s`,
     );
     return { generation: building.generation, events, seconds, swapped };
+  }
+
+  /**
+   * The rebuild's first pass: pages of events stored through the projection's bulk `load`, each page with its
+   * checkpoint in one transaction; the next page is read while the current one is written.
+   */
+  private async load(
+    building: Generation,
+    load: (batch: readonly PositionedEvent[], tx: ProjectionTransaction) => Promise<void>,
+  ): Promise<number> {
+    let target = building;
+    let total = 0;
+    let next = this.store.readAll(target.position, this.rebuildBatchSize);
+    for (;;) {
+      const page = await next;
+      if (page.events.length === 0) return total;
+      next = this.store.readAll(page.checkpoint, this.rebuildBatchSize);
+      // The read ahead is awaited on the next turn; a failure of this page leaves it settled, never unhandled.
+      next.catch(() => undefined);
+      await this.applyBatch(target, page.events, page.checkpoint, load);
+      total += page.events.length;
+      target = { ...target, position: page.checkpoint };
+    }
   }
 
   private async follow(): Promise<void> {
@@ -218,6 +304,7 @@ export class ProjectionRunner {
           // into it with this version would mix two definitions in one set of figures, so it stays as it is, and is
           // served, until the rebuild swaps in a generation of this version.
           if (this.rebuildInProgress === undefined) void this.rebuild().catch((error: unknown) => this.fail(error));
+          this.progress.waiting();
           await sleep(this.idleWaitMs);
           continue;
         }
@@ -244,6 +331,12 @@ function positioned(stored: StoredEvent): PositionedEvent {
     recordedAt: stored.recordedAt,
     event: fromStoredShape({ ...stored, recordedAt: stored.recordedAt }),
   };
+}
+
+function lastPositionPerLa(batch: readonly PositionedEvent[]): Map<string, bigint> {
+  const positions = new Map<string, bigint>();
+  for (const entry of batch) positions.set(entry.event.la, entry.position);
+  return positions;
 }
 
 function sleep(ms: number): Promise<void> {

@@ -15,6 +15,18 @@ export interface ProjectionTransaction {
   readonly schema: string;
   /** A schema-qualified, quoted table name in this generation. */
   table(name: string): string;
+  /** Writes many rows at once (COPY on a server, multi-row INSERT on embedded PGlite); objects go as JSON. */
+  writeRows(table: string, columns: readonly string[], rows: ReadonlyArray<readonly unknown[]>): Promise<void>;
+}
+
+/**
+ * A projection's bulk path for a rebuild, which folds each case once instead of once per batch: `load` stores each
+ * page of events as it is read (no folding), then `foldAll` folds everything loaded, in transactions of its own
+ * choosing, and returns the number of cases folded. Events after the load are folded by `handle` as usual.
+ */
+export interface BulkRebuild {
+  load(batch: readonly PositionedEvent[], tx: ProjectionTransaction): Promise<void>;
+  foldAll(inTransaction: <T>(work: (tx: ProjectionTransaction) => Promise<T>) => Promise<T>): Promise<number>;
 }
 
 /**
@@ -29,6 +41,8 @@ export interface Projection {
   /** The tables of `read_model_template` this projection owns; each generation gets its own copy. */
   readonly tables: readonly string[];
   handle(batch: readonly PositionedEvent[], tx: ProjectionTransaction): Promise<void>;
+  /** The rebuild's bulk path; without one a rebuild folds batch by batch through `handle`. */
+  readonly bulk?: BulkRebuild;
 }
 
 export function quoteIdentifier(identifier: string): string {

@@ -6,7 +6,7 @@ import type { MessagePublisher, MessagingLogger } from '#messaging';
 /** What the rollups module needs from the service that mounts it. */
 export interface RollupsModuleOptions {
   /**
-   * The read side's TypeORM data source (KpisModule's READ_MODEL_DATA_SOURCE): rollups read the case clocks and
+   * The read side's TypeORM data source (ProjectionsModule's READ_MODEL_DATA_SOURCE): rollups read the case clocks and
    * keep their tables and outbox in the same database. Initialised here if it is not yet.
    */
   readonly dataSource: DataSource;
@@ -28,7 +28,7 @@ export interface RollupsModuleOptions {
   readonly atRiskDays?: number;
   /** Default ehcp.kpi-rollups.weekly.v1. */
   readonly topic?: string;
-  /** The case clocks' lag (KpisModule's CASE_CLOCKS_RUNNER `lag()`): a run waits while it exceeds maxLagSeconds. */
+  /** The case clocks' lag (ProjectionsModule's CASE_CLOCKS_RUNNER `lag()`): a run waits while it exceeds maxLagSeconds. */
   readonly projectorLag?: () => Promise<{ readonly secondsBehind: number }>;
   /** Default 60 s. */
   readonly maxLagSeconds?: number;

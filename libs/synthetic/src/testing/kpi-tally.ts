@@ -60,6 +60,7 @@ type TalliedType = Exclude<
   | 'EventRetracted'
   | 'MediationCertificateIssued'
   | 'PlacementRecorded'
+  | 'PlanTransferNotified'
   | 'TribunalOrderComplied'
 >;
 

@@ -11,6 +11,7 @@ import {
   type ReadModelTestBed,
 } from '../../../../projections/src/testing/testbed.js';
 import { handWorkedLa } from '../../testing/hand-worked-la.js';
+import { ProjectionsModule } from '#projections';
 import { KpisModule } from '../kpis.module.js';
 import { KPI_NAMES } from '../../kpi-service.js';
 import { XLSX_TYPE } from './negotiate.js';
@@ -81,17 +82,16 @@ describe('KPI and at-risk exports (CSV and XLSX) against the JSON answers', () =
     bed = await createReadModelTestBed('rm_kpis_exports');
     const fixture = handWorkedLa(LA);
     await appendEvents(bed.store, [...fixture.initial, ...fixture.amendments, ...fixture.late]);
+    const projections = ProjectionsModule.forRootAsync({
+      useFactory: () => ({
+        connectionString: bed.database.url,
+        embedded: false,
+        eventStore: bed.store,
+        registerHealth: (name, check) => health.set(name, check),
+      }),
+    });
     const moduleRef = await Test.createTestingModule({
-      imports: [
-        KpisModule.forRootAsync({
-          useFactory: () => ({
-            connectionString: bed.database.url,
-            embedded: false,
-            eventStore: bed.store,
-            registerHealth: (name, check) => health.set(name, check),
-          }),
-        }),
-      ],
+      imports: [projections, KpisModule.forRootAsync({ imports: [projections] })],
     }).compile();
     app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter());
     await app.init();

@@ -1,8 +1,8 @@
 import { DEFAULT_CALENDAR_SETTINGS, type CalendarSettings } from '#calendar';
 import type { PathwayEvent } from '#pathway';
-import { factSpan } from '../case-facts/facts.js';
 import type { PositionedEvent, Projection, ProjectionTransaction } from '../../runner/projection.js';
-import { projectCase } from './fold.js';
+import { caseRows } from './case-rows.js';
+import { caseClocksBulk } from './rebuild.js';
 
 export const CASE_CLOCKS_PROJECTION = 'case-clocks';
 /** Bump when the fold or its tables change. */
@@ -31,6 +31,7 @@ export function caseClocksProjection(settings: CalendarSettings = DEFAULT_CALEND
     version: caseClocksVersion(settings),
     tables: ['case_events', 'case_clock', 'case_facts'],
     handle: (batch, tx) => handleBatch(batch, tx, settings),
+    bulk: caseClocksBulk(settings),
   };
 }
 
@@ -93,41 +94,10 @@ async function handleBatch(
       });
     }
     const last = events[events.length - 1]!;
-    const { la, caseId } = last.event;
-    const position = last.position.toString();
-    const projected = projectCase(history, settings);
-    if (projected === null) continue;
-    // The fact rows live in case_facts; the clock column keeps the rest.
-    const { facts: _facts, ...clock } = projected.clock;
-    clockRows.push({
-      la,
-      case_id: caseId,
-      stage: clock.stage,
-      next_deadline: clock.nextDeadline?.due ?? null,
-      next_deadline_step: clock.nextDeadline?.step ?? null,
-      team: clock.team,
-      primary_need: clock.primaryNeed,
-      birth_month: clock.birthMonth,
-      request_source: clock.requestSource,
-      clock,
-      updated_position: position,
-    });
-    projected.facts.forEach((row, seq) => {
-      const span = factSpan(row.fact);
-      factRows.push({
-        la,
-        case_id: caseId,
-        seq,
-        kind: row.fact.kind,
-        span_from: span.from,
-        span_until: span.until,
-        primary_need: row.primaryNeed,
-        birth_month: row.birthMonth,
-        request_source: row.requestSource,
-        team: row.team,
-        fact: row.fact,
-      });
-    });
+    const rows = caseRows(last.event.la, last.event.caseId, history, last.position.toString(), settings);
+    if (rows === null) continue;
+    clockRows.push(rows.clock);
+    factRows.push(...rows.facts);
   }
 
   if (eventRows.length > 0) {

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { CalendarSettings } from '#calendar';
 import { Generations } from '../../runner/generations.js';
+import { activeLaRevision, type LaRevision } from '../../runner/la-revisions.js';
 import { qualifiedTable } from '../../runner/projection.js';
 import type { CaseFact, FactKind, FactRow, IsoDate } from '../case-facts/facts.js';
 import { projectCase, type CaseClockView } from './fold.js';
@@ -64,6 +65,13 @@ export class CaseClockQueries {
     const active = await this.generations.active(CASE_CLOCKS_PROJECTION);
     if (active === undefined) throw new ReadModelNotReadyError();
     return qualifiedTable(active.schema, name);
+  }
+
+  /** The served generation and the LA's revision in it: what answers derived from the LA's rows are cached under. */
+  async laRevision(la: string): Promise<LaRevision> {
+    const revision = await activeLaRevision(this.dataSource, CASE_CLOCKS_PROJECTION, la);
+    if (revision === undefined) throw new ReadModelNotReadyError();
+    return revision;
   }
 
   /** Fact rows of an LA whose span meets [from, to] (a superset; each KPI applies its exact rule). */

@@ -1,10 +1,16 @@
 import { Access } from '#http';
 import { Controller, Get, HttpCode, Inject, Injectable, NotFoundException, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { Generations, type ProjectionRunner } from '#projections';
-import { CASE_CLOCKS_RUNNER, KPIS_MODULE_OPTIONS, READ_MODEL_DATA_SOURCE, type KpisModuleOptions } from './tokens.js';
 import type { DataSource } from 'typeorm';
-import { RebuildStatusDto } from './kpi.dto.js';
+import { Generations } from '../runner/generations.js';
+import type { ProjectionRunner } from '../runner/projection-runner.js';
+import { RebuildStatusDto } from './rebuild-status.dto.js';
+import {
+  CASE_CLOCKS_RUNNER,
+  PROJECTIONS_MODULE_OPTIONS,
+  READ_MODEL_DATA_SOURCE,
+  type ProjectionsModuleOptions,
+} from './tokens.js';
 
 type RebuildState = 'idle' | 'running' | 'done' | 'failed';
 
@@ -17,7 +23,7 @@ export class RebuildTracker {
   constructor(
     @Inject(CASE_CLOCKS_RUNNER) private readonly runner: ProjectionRunner,
     @Inject(READ_MODEL_DATA_SOURCE) private readonly dataSource: DataSource,
-    @Inject(KPIS_MODULE_OPTIONS) private readonly options: KpisModuleOptions,
+    @Inject(PROJECTIONS_MODULE_OPTIONS) private readonly options: ProjectionsModuleOptions,
   ) {}
 
   get projection(): string {

@@ -1,0 +1,92 @@
+import type { CalendarSettings } from '#calendar';
+import type { PathwayEvent } from '#pathway';
+import type { BulkRebuild, ProjectionTransaction } from '../../runner/projection.js';
+import { caseRows, CLOCK_COLUMNS, columnValues, FACT_COLUMNS } from './case-rows.js';
+
+const EVENT_COLUMNS = ['la', 'case_id', 'position', 'recorded_at', 'event'] as const;
+/** Cases folded per transaction of the fold pass: bounded memory, whatever the size of the store. */
+const CASES_PER_PAGE = 2_000;
+
+/**
+ * The case clocks' rebuild: the first pass stores every event in `case_events` as it is read (no folding); the
+ * second reads `case_events` case by case in key order and folds each case once, writing its clock and fact rows
+ * once. The live fold instead refolds a case's whole history for every batch that touches it.
+ */
+export function caseClocksBulk(settings: CalendarSettings): BulkRebuild {
+  return {
+    async load(batch, tx) {
+      await tx.writeRows(
+        tx.table('case_events'),
+        EVENT_COLUMNS,
+        batch.map((entry) => [
+          entry.event.la,
+          entry.event.caseId,
+          entry.position.toString(),
+          entry.recordedAt,
+          { ...entry.event, recordedAt: entry.recordedAt },
+        ]),
+      );
+    },
+
+    async foldAll(inTransaction) {
+      await inTransaction(async (tx) => {
+        await tx.queryRunner.query(`TRUNCATE ${tx.table('case_clock')}, ${tx.table('case_facts')}`);
+      });
+      let after: { la: string; caseId: string } | undefined;
+      let cases = 0;
+      for (;;) {
+        const page = await inTransaction((tx) => foldPage(tx, after, settings));
+        if (page === undefined) return cases;
+        cases += page.cases;
+        after = page.last;
+      }
+    },
+  };
+}
+
+interface EventRecord {
+  la: string;
+  case_id: string;
+  position: string;
+  event: PathwayEvent;
+}
+
+async function foldPage(
+  tx: ProjectionTransaction,
+  after: { la: string; caseId: string } | undefined,
+  settings: CalendarSettings,
+): Promise<{ cases: number; last: { la: string; caseId: string } } | undefined> {
+  const events = tx.table('case_events');
+  const rows = (await tx.queryRunner.query(
+    `WITH page AS (
+       SELECT DISTINCT la, case_id FROM ${events}
+       WHERE $1::text IS NULL OR (la, case_id) > ($1::text, $2::text)
+       ORDER BY la, case_id LIMIT $3)
+     SELECT e.la, e.case_id, e.position::text AS position, e.event
+     FROM ${events} e JOIN page p ON e.la = p.la AND e.case_id = p.case_id
+     ORDER BY e.la, e.case_id, e.position`,
+    [after?.la ?? null, after?.caseId ?? null, CASES_PER_PAGE],
+  )) as EventRecord[];
+  if (rows.length === 0) return undefined;
+  const clocks: unknown[][] = [];
+  const facts: unknown[][] = [];
+  let cases = 0;
+  let start = 0;
+  while (start < rows.length) {
+    const first = rows[start]!;
+    let end = start;
+    while (end < rows.length && rows[end]!.la === first.la && rows[end]!.case_id === first.case_id) end += 1;
+    const history = rows.slice(start, end).map((row) => row.event);
+    const projected = caseRows(first.la, first.case_id, history, rows[end - 1]!.position, settings);
+    if (projected !== null) {
+      clocks.push(columnValues(CLOCK_COLUMNS, projected.clock));
+      for (const fact of projected.facts) facts.push(columnValues(FACT_COLUMNS, fact));
+    }
+    cases += 1;
+    start = end;
+  }
+  await tx.writeRows(tx.table('case_clock'), CLOCK_COLUMNS, clocks);
+  await tx.writeRows(tx.table('case_facts'), FACT_COLUMNS, facts);
+  const last = rows[rows.length - 1]!;
+  return { cases, last: { la: last.la, caseId: last.case_id } };
+}
