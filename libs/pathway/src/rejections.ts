@@ -7,6 +7,9 @@ export const REJECTION_CODES = [
   'invalid-event',
   /** A fact with this eventId is already recorded on the case. */
   'duplicate-event',
+  /** A fact with this eventId is already recorded with other content (another case, type, date, source or data);
+   * the new one is not stored. An eventId names one fact for good: send a correction to change a recorded fact. */
+  'conflict',
   /** The event's LA or case reference differs from the case it was sent to. */
   'case-mismatch',
   /** occurredOn or a date in the data is not a real calendar date. */

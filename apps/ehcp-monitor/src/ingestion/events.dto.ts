@@ -34,10 +34,15 @@ export class FactResultDto {
   @ApiProperty({ format: 'uuid' })
   eventId!: string;
 
-  @ApiProperty({ enum: ['accepted', 'duplicate', 'rejected'] })
+  @ApiProperty({
+    enum: ['accepted', 'duplicate', 'rejected', 'conflict'],
+    description:
+      'duplicate: this eventId is already recorded with the same content; conflict: it is recorded with other ' +
+      'content (another case, type, date, source or data) and this fact was not stored',
+  })
   status!: string;
 
-  @ApiPropertyOptional({ example: 'final-plan-before-request', description: 'Why a fact was rejected' })
+  @ApiPropertyOptional({ example: 'final-plan-before-request', description: 'Why a fact was rejected (or `conflict`)' })
   code?: string;
 
   @ApiPropertyOptional({ description: 'A sentence for the person at the case system' })
