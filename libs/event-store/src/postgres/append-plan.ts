@@ -12,6 +12,8 @@ export interface AppendAnswer {
   readonly v: readonly number[];
   /** Stored eventId (lower case) -> its content hash ('' for an event stored without one). */
   readonly k: Readonly<Record<string, string>>;
+  /** The last global position written (a decimal number), or null when nothing was. */
+  readonly p: number | string | null;
 }
 
 export interface AppendPlan {

@@ -48,9 +48,11 @@ alter table event_store.events alter column global_position drop identity if exi
 create or replace function event_store.next_positions(n integer) returns bigint
 language plpgsql volatile as $$
 declare
-  base constant bigint := (pg_current_xact_id()::text::bigint) << 20;
+  base bigint;
   first_free bigint := coalesce(nullif(current_setting('event_store.next_position', true), '')::bigint, 0);
 begin
+  perform pg_advisory_xact_lock_shared(7264013);
+  base := (pg_current_xact_id()::text::bigint) << 20;
   if first_free < base then
     first_free := base;
   end if;
@@ -66,9 +68,48 @@ language sql volatile as $$ select event_store.next_positions(1) $$;
 
 alter table event_store.events alter column global_position set default event_store.next_position();
 
--- The first position no reader may see yet: every transaction with a smaller id has committed or aborted.
+-- The first position no reader may see yet. Every append holds a shared advisory lock (7264013) from before its
+-- transaction gets an id until it ends, so the writers that matter are the appenders of this database: the bound is
+-- the smallest id among appenders still running, or the snapshot's xmax when none is. The snapshot's xmax is taken
+-- before the lock table is read, so an appender with a smaller id has either ended by then or is listed. Callers read
+-- below the bound in a later statement (a newer snapshot), where every transaction below it has ended.
+-- Transactions of other databases, and of this one that write no events, never hold readers back.
 create or replace function event_store.visible_below() returns bigint
-language sql stable as $$ select (pg_snapshot_xmin(pg_current_snapshot())::text::bigint) << 20 $$;
+language sql volatile as $$
+  with snap as (select pg_snapshot_xmax(pg_current_snapshot())::text::bigint as xmax),
+  appenders as (
+    select t.transactionid::text::bigint as xid32
+      from pg_locks a
+      join pg_locks t on t.virtualtransaction = a.virtualtransaction and t.locktype = 'transactionid'
+     where a.locktype = 'advisory' and a.classid = 0 and a.objid = 7264013 and a.objsubid = 1
+       and a.database = (select oid from pg_database where datname = current_database()))
+  select least(s.xmax, min(case when ((s.xmax & ~4294967295) | a.xid32) >= s.xmax
+                                then ((s.xmax & ~4294967295) | a.xid32) - 4294967296
+                                else (s.xmax & ~4294967295) | a.xid32 end)) << 20
+    from snap s left join appenders a on true
+   group by s.xmax
+$$;
+
+-- Events after a position, in global order, at most max_events, readable without skipping a late commit.
+create or replace function event_store.read_all(after_position bigint, max_events integer)
+returns setof event_store.events
+language plpgsql volatile as $$
+declare
+  bound constant bigint := event_store.visible_below();
+begin
+  return query select * from event_store.events e
+    where e.global_position > after_position and e.global_position < bound
+    order by e.global_position limit max_events;
+end $$;
+
+-- The newest readable position (0 when none).
+create or replace function event_store.head_position() returns bigint
+language plpgsql volatile as $$
+declare
+  bound constant bigint := event_store.visible_below();
+begin
+  return coalesce((select max(e.global_position) from event_store.events e where e.global_position < bound), 0);
+end $$;
 
 do $$
 begin
@@ -82,12 +123,15 @@ end $$;
 -- stored before this migration have none and are answered as duplicates.
 alter table event_store.events add column if not exists content_hash text;
 
+-- No NOTIFY here: a NOTIFY takes a database-wide lock from before commit until after it, which would serialise
+-- commits again. The adapter announces new positions after commit instead, at most one NOTIFY at a time.
 -- One append of one or more streams, in one statement. the argument is
 --   [{"s": stream, "k": "any"|"no-stream"|"exists"|"exact", "v": version, "e": [{"i","t","d","m","h"}]}]
 -- with each eventId once in the whole call. Events whose eventId is already stored are not stored again; the rest
 -- get contiguous stream versions after the expectation is checked (stream rows locked in name order). A failed
 -- expectation raises SQLSTATE EV409 with the stream's index and version in the detail, so nothing is stored.
--- Answers {"v": [each stream's version after the append], "k": {eventId: stored hash or "" for each stored one}}.
+-- Answers {"v": [each stream's version after the append], "k": {eventId: stored hash or "" for each stored one},
+-- "p": the last position written, or null}.
 create or replace function event_store.append(appends jsonb) returns jsonb
 language plpgsql volatile as $$
 declare
@@ -101,6 +145,8 @@ declare
   expected integer;
   base bigint;
 begin
+  -- Before anything gives this transaction an id: readers wait for running appenders (see visible_below).
+  perform pg_advisory_xact_lock_shared(7264013);
   select coalesce(jsonb_object_agg(ev.event_id::text, coalesce(ev.content_hash, '')), '{}'::jsonb) into known
     from event_store.events ev
    where ev.event_id = any (array(
@@ -162,9 +208,8 @@ begin
            jsonb_array_elements(a.doc->'e') with ordinality x(doc, ord)
      where not known ? lower(x.doc->>'i')
      order by a.ord, x.ord;
-    perform pg_notify('event_store_appended', (base + total - 1)::text);
   end if;
-  return jsonb_build_object('v', to_jsonb(versions), 'k', known);
+  return jsonb_build_object('v', to_jsonb(versions), 'k', known, 'p', case when total > 0 then base + total - 1 end);
 end $$;
 `,
   },

@@ -207,6 +207,7 @@ describe('PostgreSQL event store', () => {
     await admin.query(`create database ${legacy}`);
     parsed.pathname = `/${legacy}`;
     const pool = new pg.Pool({ connectionString: parsed.toString(), max: 2 });
+    pool.on('error', () => undefined);
     try {
       const [first] = loadMigrations();
       await pool.query(first!.sql);

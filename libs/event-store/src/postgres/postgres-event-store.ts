@@ -17,14 +17,16 @@ import { errorCode, isUniqueViolation, toEventStoreError } from './pg-errors.js'
 
 /**
  * An append is one call of the SQL function `event_store.append` (migration 0002): duplicate check, expected-version
- * check, insert and NOTIFY in one statement, one round trip, no lock held beyond the stream rows it moves.
+ * check and insert in one statement, one round trip, no lock held beyond the stream rows it moves. The NOTIFY that
+ * wakes readers is sent after commit, at most one at a time per store (a NOTIFY inside the append would take
+ * PostgreSQL's database-wide notify lock through every commit and serialise them again).
  *
  * Global order without a global lock: each event's position is its writing transaction's id shifted left by 20 bits
- * plus its ordinal within the transaction, and readers read only below `event_store.visible_below()`
- * (`pg_snapshot_xmin(pg_current_snapshot()) << 20`). Every transaction with an id below the snapshot's xmin has
- * ended; every transaction still running, or yet to start, has an id at or above it. So an event committed late
- * always lands above every position a reader has already passed, and the checkpoint stays one bigint. The price: a
- * long-running writing transaction anywhere on the server holds readers back until it ends.
+ * plus its ordinal within the transaction, and readers read only below `event_store.visible_below()`: the smallest
+ * transaction id among appends still running (each holds a shared advisory lock from before it has an id), or the
+ * snapshot's xmax when none is. Every appender below that id has ended; every one still running, or yet to start,
+ * has an id at or above it. So an event committed late always lands above every position a reader has already
+ * passed, and the checkpoint stays one bigint. Only running appends of the same database hold readers back.
  */
 /** The NOTIFY channel that carries the newest global position after each append. */
 export const EVENTS_CHANNEL = 'event_store_appended';
@@ -86,6 +88,10 @@ export class PostgresEventStore implements EventStore {
   private readonly onClose: (() => Promise<void>) | undefined;
   private listener: Promise<pg.Client> | undefined;
   private readonly waiters = new Set<Waiter>();
+  /** The highest position waiting to be announced by NOTIFY, while one is in flight. */
+  private announcing: bigint | undefined;
+  /** The NOTIFY in flight, awaited by close(). */
+  private announced: Promise<void> = Promise.resolve();
   private closed = false;
 
   /** Uses the pool as given: close() leaves it open for its owner to end (after closing the store). */
@@ -163,9 +169,7 @@ export class PostgresEventStore implements EventStore {
   async readAll(checkpoint: bigint, limit: number): Promise<ReadAllBatch> {
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError('limit must be a positive integer');
     const result = await this.query<EventRow>(
-      `select ${EVENT_COLUMNS} from event_store.events
-        where global_position > $1 and global_position < event_store.visible_below()
-        order by global_position limit $2`,
+      `select ${EVENT_COLUMNS} from event_store.read_all($1::bigint, $2::integer)`,
       [checkpoint.toString(), limit],
     );
     const events = result.rows.map(toStoredEvent);
@@ -173,10 +177,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async headPosition(): Promise<bigint> {
-    const result = await this.query<{ head: string }>(
-      `select coalesce(max(global_position), 0)::text as head from event_store.events
-        where global_position < event_store.visible_below()`,
-    );
+    const result = await this.query<{ head: string }>('select event_store.head_position()::text as head');
     return BigInt(result.rows[0]?.head ?? '0');
   }
 
@@ -199,6 +200,7 @@ export class PostgresEventStore implements EventStore {
     if (this.closed) return;
     this.closed = true;
     for (const waiter of this.waiters) waiter.wake();
+    await this.announced;
     const listener = this.listener;
     this.listener = undefined;
     if (listener !== undefined) {
@@ -232,8 +234,37 @@ export class PostgresEventStore implements EventStore {
         }
         throw toEventStoreError(error);
       }
-      return plan.results(answer.rows[0]!.appended);
+      const appended = answer.rows[0]!.appended;
+      if (appended.p !== null) this.announce(BigInt(appended.p));
+      return plan.results(appended);
     }
+  }
+
+  /**
+   * Wakes this store's waiters and, with notifications on, other processes' listeners: one NOTIFY in flight at a
+   * time carrying the highest position announced meanwhile. Waking early is allowed (waiters re-check the head).
+   */
+  private announce(position: bigint): void {
+    for (const waiter of this.waiters) if (position > waiter.checkpoint) waiter.wake();
+    if (!this.notifications || this.closed) return;
+    if (this.announcing !== undefined) {
+      if (position > this.announcing) this.announcing = position;
+      return;
+    }
+    this.announcing = position;
+    const send = (): void => {
+      const head = this.announcing!;
+      this.announced = this.pool
+        .query('select pg_notify($1, $2)', [EVENTS_CHANNEL, head.toString()])
+        .then(() => undefined)
+        .catch(() => undefined)
+        .finally(() => {
+          // Positions announced while this NOTIFY was in flight go in the next one.
+          if (this.announcing !== undefined && this.announcing > head && !this.closed) send();
+          else this.announcing = undefined;
+        });
+    };
+    send();
   }
 
   private async query<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>> {
