@@ -22,8 +22,9 @@ import { kpiScenario } from './scenarios/kpi.js';
 import { lagScenario } from './scenarios/lag.js';
 import { nationalScenario } from './scenarios/national.js';
 import { rebuildScenario } from './scenarios/rebuild.js';
+import { storeAppendScenario, type StoreAppendFigures } from './scenarios/store-append.js';
 
-const DEFAULT_SCENARIOS = ['append', 'import', 'rebuild', 'kpi', 'lag', 'auth'] as const;
+const DEFAULT_SCENARIOS = ['store-append', 'append', 'import', 'rebuild', 'kpi', 'lag', 'auth'] as const;
 type ScenarioName = (typeof DEFAULT_SCENARIOS)[number] | 'national';
 
 function failed(scenario: string, started: number, error: unknown): ScenarioResult {
@@ -109,11 +110,21 @@ async function main(): Promise<void> {
   };
   const results: Array<ScenarioResult & { loadBefore: number[]; loadAfter: number[] }> = [];
   let imported: ImportedLa | undefined;
+  let storeFigures: StoreAppendFigures | undefined;
   try {
     for (const name of selected) {
       switch (name) {
+        case 'store-append':
+          results.push(
+            await runScenario(name, async () => {
+              const outcome = await storeAppendScenario(profile);
+              storeFigures = outcome.figures;
+              return outcome.result;
+            }),
+          );
+          break;
         case 'append':
-          results.push(await runScenario(name, () => appendScenario(profile)));
+          results.push(await runScenario(name, () => appendScenario(profile, storeFigures)));
           break;
         case 'import':
           results.push(

@@ -46,6 +46,29 @@ describe('HTTP ingestion on PostgreSQL', () => {
     }
   });
 
+  it('answers a reused eventId with other content as conflict and stores nothing of it', async () => {
+    const [request] = pathway('CONFLICT-1') as [Record<string, unknown>];
+    expect((await t.inject('POST', '/api/v1/las/202/events', [request])).json[0].status).toBe('accepted');
+
+    const otherDate = { ...request, occurredOn: '2024-01-09' };
+    const otherCase = { ...request, caseId: 'CONFLICT-2' };
+    // One eventId per batch (a batch naming an eventId twice is refused whole).
+    const answers = [];
+    for (const repeat of [otherDate, otherCase, request]) {
+      const answer = await t.inject('POST', '/api/v1/las/202/events', [repeat]);
+      expect(answer.status).toBe(200);
+      answers.push(answer.json[0]);
+    }
+    expect(answers.map((r: { status: string; code?: string }) => [r.status, r.code])).toEqual([
+      ['conflict', 'conflict'],
+      ['conflict', 'conflict'],
+      ['duplicate', undefined],
+    ]);
+    const history = await t.inject('GET', '/api/v1/las/202/cases/CONFLICT-1/events');
+    expect(history.json.events.map((e: { occurredOn: string }) => e.occurredOn)).toEqual(['2024-01-08']);
+    expect((await t.inject('GET', '/api/v1/las/202/cases/CONFLICT-2/events')).json.events).toEqual([]);
+  });
+
   it('keeps one case contiguous and duplicate-free under 50 concurrent conflicting batches', async () => {
     const opening = fact('RACE-1', 'AssessmentRequested', '2024-01-08', { requestSource: 'parent-or-young-person' });
     expect((await t.inject('POST', '/api/v1/las/202/events', [opening])).json[0].status).toBe('accepted');

@@ -97,4 +97,40 @@ describe('ingestion from Kafka through the service', () => {
     });
     expect(metrics.body).toMatch(/^ehcp_kafka_consumer_partition_lag_messages\{partition="\d+"\} \d+$/m);
   }, 120_000);
+
+  it('dead-letters a reused eventId with other content with the reason conflict, and stores it nowhere', async () => {
+    const request = fact('KAF-2', 'AssessmentRequested', '2024-01-08', { requestSource: 'school' });
+    const reused = { ...request, caseId: 'KAF-3' };
+    const marker = fact('KAF-2', 'AssessmentDecisionMade', '2024-02-12', { decision: 'assess' });
+    await producer.send({
+      topic: eventsTopic,
+      messages: [
+        { key: 'KAF-2', value: JSON.stringify(request) },
+        { key: 'KAF-2', value: JSON.stringify(reused) },
+        { key: 'KAF-2', value: JSON.stringify(marker) },
+      ],
+    });
+    await eventually(
+      () => t.inject('GET', '/api/v1/las/202/cases/KAF-2/events'),
+      (h) => h.status === 200 && h.json.events.length >= 2,
+    );
+
+    const consumer = kafka.consumer({ groupId: uniqueName('dlq-conflict') });
+    const codes: string[] = [];
+    await consumer.connect();
+    await consumer.subscribe({ topic: deadLetterTopic, fromBeginning: true });
+    await consumer.run({
+      eachMessage: ({ message }) => {
+        codes.push(String(message.headers?.['x-dlq-code'] ?? ''));
+        return Promise.resolve();
+      },
+    });
+    await eventually(
+      () => Promise.resolve(codes.includes('conflict')),
+      (found) => found,
+    );
+    await consumer.disconnect();
+    expect(codes.filter((code) => code === 'conflict')).toHaveLength(1);
+    expect((await t.inject('GET', '/api/v1/las/202/cases/KAF-3/events')).json.events).toEqual([]);
+  }, 120_000);
 });

@@ -34,7 +34,7 @@ export interface ImportSummary {
 }
 
 interface FactAnswer {
-  status: 'accepted' | 'duplicate' | 'rejected';
+  status: 'accepted' | 'duplicate' | 'rejected' | 'conflict';
   code?: string;
 }
 
@@ -98,9 +98,11 @@ export async function importFile(options: ImportOptions): Promise<ImportSummary>
           options.signal,
         );
         for (const answer of answers) {
-          summary[answer.status]++;
-          if (answer.status === 'rejected') {
-            const code = answer.code ?? 'unknown';
+          // A conflict (the eventId is recorded with other content) is counted as rejected, by its code.
+          const status = answer.status === 'conflict' ? 'rejected' : answer.status;
+          summary[status]++;
+          if (status === 'rejected') {
+            const code = answer.code ?? answer.status;
             rejectionsByCode[code] = (rejectionsByCode[code] ?? 0) + 1;
           }
         }

@@ -36,6 +36,8 @@ interface Adapter {
   /** The concurrent-writer case: writers and cases (scaled down only where the store serialises anyway). */
   readonly writers: number;
   readonly cases: number;
+  /** Whether a repeated eventId with another contentHash is answered `conflict` (KurrentDB compares ids alone). */
+  readonly comparesContent: boolean;
 }
 
 async function postgresHarness(): Promise<Harness> {
@@ -73,8 +75,8 @@ function kurrentDbHarness(connectionString: string): Promise<Harness> {
 }
 
 const adapters: Adapter[] = [
-  { name: 'PostgreSQL', harness: postgresHarness, writers: 20, cases: 200 },
-  { name: 'embedded PGlite', harness: pgliteHarness, writers: 20, cases: 200 },
+  { name: 'PostgreSQL', harness: postgresHarness, writers: 20, cases: 200, comparesContent: true },
+  { name: 'embedded PGlite', harness: pgliteHarness, writers: 20, cases: 200, comparesContent: true },
   KURRENTDB_CONNECTION_STRING === undefined
     ? {
         name: 'KurrentDB',
@@ -82,8 +84,15 @@ const adapters: Adapter[] = [
         harness: () => Promise.reject(new Error('no KurrentDB server')),
         writers: 20,
         cases: 200,
+        comparesContent: false,
       }
-    : { name: 'KurrentDB', harness: () => kurrentDbHarness(KURRENTDB_CONNECTION_STRING), writers: 20, cases: 200 },
+    : {
+        name: 'KurrentDB',
+        harness: () => kurrentDbHarness(KURRENTDB_CONNECTION_STRING),
+        writers: 20,
+        cases: 200,
+        comparesContent: false,
+      },
 ];
 
 for (const adapter of adapters) {
@@ -421,6 +430,40 @@ describe.each(runnable.map((adapter) => [adapter.name, adapter] as const))(
       expect(again[0]!.outcomes.map((outcome) => outcome.status)).toEqual(['duplicate', 'duplicate']);
       expect(await store.headPosition()).toBe(after.at(-1)!.globalPosition);
     });
+
+    (adapter.comparesContent ? it : it.skip)(
+      'answers a repeat with other content as conflict and stores nothing of it, in a stream, across streams and within a call',
+      async () => {
+        const [home, other] = [streamName('conflict-home'), streamName('conflict-other')];
+        const original = { ...newEvent('ReviewHeld', { on: '2024-01-02' }), contentHash: 'a'.repeat(64) };
+        await store.appendToStream(home, [original], ExpectedVersion.noStream);
+        const head = await store.headPosition();
+        const changed = { ...original, data: { on: '2024-01-03' }, contentHash: 'b'.repeat(64) };
+
+        const same = await store.appendToStream(home, [original], ExpectedVersion.any);
+        expect(same.outcomes).toEqual([{ eventId: original.eventId, status: 'duplicate' }]);
+        const inStream = await store.appendToStream(home, [changed], ExpectedVersion.any);
+        expect(inStream.outcomes).toEqual([{ eventId: original.eventId, status: 'conflict' }]);
+        expect(inStream.nextExpectedVersion).toBe(0);
+
+        const fresh = { ...newEvent(), contentHash: 'c'.repeat(64) };
+        const results = await store.appendToStreams([
+          { streamName: other, events: [changed, fresh], expected: ExpectedVersion.noStream },
+          { streamName: home, events: [{ ...fresh, contentHash: 'd'.repeat(64) }], expected: ExpectedVersion.exact(0) },
+        ]);
+        expect(results.map((result) => result.outcomes)).toEqual([
+          [
+            { eventId: original.eventId, status: 'conflict' },
+            { eventId: fresh.eventId, status: 'appended' },
+          ],
+          [{ eventId: fresh.eventId, status: 'conflict' }],
+        ]);
+        expect((await readEverythingAfter(store, head)).map((event) => [event.streamName, event.eventId])).toEqual([
+          [other, fresh.eventId],
+        ]);
+        expect((await store.readStream(home)).map((event) => event.data)).toEqual([{ on: '2024-01-02' }]);
+      },
+    );
 
     it('treats eventIds case-insensitively', async () => {
       const stream = streamName('case');

@@ -23,6 +23,12 @@ export interface NewEvent {
   readonly type: string;
   readonly data: Readonly<Record<string, unknown>>;
   readonly metadata?: Readonly<Record<string, unknown>>;
+  /**
+   * What makes a repeat of this eventId the same event, as its writer defines it (e.g. a hash of the canonical JSON
+   * of a fact). A repeat with another hash is answered `conflict` by the PostgreSQL store; without a hash on either
+   * side a repeat is a duplicate. KurrentDB does not compare content.
+   */
+  readonly contentHash?: string;
 }
 
 export interface StoredEvent {
@@ -39,11 +45,17 @@ export interface StoredEvent {
   readonly recordedAt: string;
 }
 
+export type AppendStatus = 'appended' | 'duplicate' | 'conflict';
+
 export interface AppendResult {
   /** The stream's version after the append (-1 if the stream is still empty). */
   readonly nextExpectedVersion: number;
-  /** Per event, in input order: appended, or a duplicate of an eventId already in the store. */
-  readonly outcomes: ReadonlyArray<{ readonly eventId: string; readonly status: 'appended' | 'duplicate' }>;
+  /**
+   * Per event, in input order: appended; a duplicate of an eventId already in the store with the same content; or
+   * (where the store compares content) a conflict: the eventId is stored with other content, and nothing of this
+   * event was stored.
+   */
+  readonly outcomes: ReadonlyArray<{ readonly eventId: string; readonly status: AppendStatus }>;
 }
 
 /** One stream's part of an appendToStreams call. */

@@ -1,3 +1,4 @@
+import canonicalize from 'canonicalize';
 import type { PathwayEvent } from './events.js';
 
 /** How a pathway fact is kept in an event store: the payload as data, the envelope as metadata. */
@@ -31,4 +32,24 @@ export function fromStoredShape(stored: StoredShape): PathwayEvent {
     data: stored.data,
     ...(stored.recordedAt === undefined ? {} : { recordedAt: stored.recordedAt }),
   } as PathwayEvent;
+}
+
+/**
+ * What makes two deliveries of an eventId the same fact: its LA, case, type, business date, source and data. Who sent
+ * it and when it was recorded are not part of it, so a resend by another route is still the same fact.
+ */
+export function factContent(event: PathwayEvent): Readonly<Record<string, unknown>> {
+  return {
+    la: event.la,
+    caseId: event.caseId,
+    type: event.type,
+    occurredOn: event.occurredOn,
+    source: event.source,
+    data: event.data,
+  };
+}
+
+/** Whether two deliveries carry the same fact (canonical JSON of their content, RFC 8785). */
+export function sameFact(a: PathwayEvent, b: PathwayEvent): boolean {
+  return canonicalize(factContent(a)) === canonicalize(factContent(b));
 }

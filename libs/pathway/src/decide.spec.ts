@@ -119,6 +119,12 @@ describe('decide: rejections', () => {
     rejected(history, fact('DraftPlanIssued', '2024-03-01', {}, { la: '203' }), 'case-mismatch');
   });
 
+  it('conflict: an eventId already recorded on the case with another date or data', () => {
+    const request = facts.requested('2024-01-08');
+    rejected([request], { ...request, occurredOn: '2024-01-09' }, 'conflict');
+    rejected([request], { ...request, data: { ...request.data, requestSource: 'school' } }, 'conflict');
+  });
+
   it('duplicate-event: an eventId already recorded', () => {
     const request = facts.requested('2024-01-08');
     rejected([request], { ...request }, 'duplicate-event');

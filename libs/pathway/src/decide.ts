@@ -3,6 +3,7 @@ import type { IsoDate, PathwayEvent, PathwayEventOf } from './events.js';
 import { initialState, type CaseRecord, type CaseState, type RequestCycle } from './case-state.js';
 import { deriveCase } from './derive.js';
 import type { FlagCode } from './flags.js';
+import { sameFact } from './codec.js';
 import { rejection, type Rejection } from './rejections.js';
 import { applyCorrection, isPathwayFact, type PathwayFact } from './timeline.js';
 import { EVENT_DATE_FIELDS, validateEventData, validatePathwayEvent } from './contract/validator.js';
@@ -84,8 +85,11 @@ function checkEnvelope(event: PathwayEvent, state: CaseState, now: IsoDate): Rej
       `${describe(event)} is for case ${event.caseId} in LA ${event.la}, not case ${state.caseId} in LA ${state.la}`,
     );
   }
-  if (state.stage !== 'new' && state.history.some((e) => e.eventId === event.eventId)) {
-    return rejection('duplicate-event', `${describe(event)} is already recorded on this case`);
+  const recorded = state.stage === 'new' ? undefined : state.history.find((e) => e.eventId === event.eventId);
+  if (recorded !== undefined) {
+    return sameFact(recorded, event)
+      ? rejection('duplicate-event', `${describe(event)} is already recorded on this case`)
+      : rejection('conflict', `${describe(event)}: its eventId is already recorded with other content`);
   }
   if (event.occurredOn > now) {
     return rejection('future-date', `${describe(event)}: occurredOn ${event.occurredOn} is after today (${now})`);

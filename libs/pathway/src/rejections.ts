@@ -6,6 +6,8 @@
 export const REJECTION_REASONS = {
   'invalid-event': "The envelope or its data does not have the contract's shape.",
   'duplicate-event': 'A fact with this eventId is already recorded on the case.',
+  conflict:
+    'A fact with this eventId is already recorded with other content (another case, type, date, source or data); the new one is not stored. An eventId names one fact for good: send a correction to change a recorded fact.',
   'case-mismatch': 'The LA or case reference of the fact differs from the case it was sent to.',
   'invalid-date': 'occurredOn or a date in the data is not a real calendar date.',
   'future-date': 'occurredOn or a date in the data is after today.',

@@ -9,6 +9,7 @@ import type { BenchProfile } from '../profile.js';
 import { atLeast, below, fmt, type ScenarioResult, type TargetCheck } from '../report.js';
 import { ServiceProcess } from '../service.js';
 import { median, round, summarise } from '../stats.js';
+import type { StoreAppendFigures } from './store-append.js';
 
 interface AppendRun {
   readonly events: number;
@@ -60,7 +61,11 @@ async function postBatches(
  * (a child process), on PostgreSQL and on embedded PGlite. Each run sends facts of LAs not used before, so every
  * fact is new. The projector is off (ROLES=api,ingest): this measures the write path alone.
  */
-export async function appendScenario(profile: BenchProfile): Promise<ScenarioResult> {
+export async function appendScenario(
+  profile: BenchProfile,
+  /** The store-level figures of the same run, when measured: HTTP is then also reported against them. */
+  reference?: StoreAppendFigures,
+): Promise<ScenarioResult> {
   const started = performance.now();
   const sampler = new RssSampler();
   const backends: Array<'postgres' | 'pglite'> = profile.append.pglite ? ['postgres', 'pglite'] : ['postgres'];
@@ -129,8 +134,16 @@ export async function appendScenario(profile: BenchProfile): Promise<ScenarioRes
           if (batchSize === 1) {
             targets.push(atLeast('append batch 1 (PostgreSQL)', rate, 3_000, 'ev/s'));
             targets.push(below('append batch 1 p99 (PostgreSQL)', p99, 50, 'ms'));
+            if (reference !== undefined) {
+              const share = (rate / reference.store.batch1) * 100;
+              targets.push(atLeast('HTTP batch 1 vs store-level batch 1', share, 50, '%'));
+            }
           } else {
             targets.push(atLeast('append batch 1,000 (PostgreSQL)', rate, 30_000, 'ev/s'));
+            if (reference !== undefined) {
+              const share = (rate / reference.bareInsert.batch1000) * 100;
+              targets.push(atLeast('HTTP batch 1,000 vs bare multi-row INSERT', share, 50, '%'));
+            }
           }
         }
       }

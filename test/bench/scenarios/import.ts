@@ -5,6 +5,7 @@ import { migrateEventStore } from '#event-store';
 import pg from 'pg';
 import { importFile } from '../../../apps/cli/src/import-file.js';
 import { COPY_COLUMNS, ndjsonToCopyCsv } from '../copy-file.js';
+import { TenthsSampler } from '../import-tenths.js';
 import { DbWaitSampler } from '../db-waits.js';
 import { RssSampler } from '../memory.js';
 import { connectionStringFor, createDatabase, dropDatabase, withClient } from '../postgres.js';
@@ -84,6 +85,7 @@ export async function importScenario(
     const database = await createDatabase('import');
     const service = await ServiceProcess.start({ databaseUrl: connectionStringFor(database), roles: 'api,ingest' });
     const waits = new DbWaitSampler(database);
+    const tenths = new TenthsSampler(join(profile.workDir, `import-${run}.progress`));
     try {
       const summary = await importFile({
         file,
@@ -94,8 +96,16 @@ export async function importScenario(
         quiet: true,
         token: serviceTokens.get(service.url)!,
       });
-      runs.push({ ...summary, eventsPerSecond: round(summary.lines / summary.seconds), sessions: await waits.stop() });
+      const { firstTenth, lastTenth } = tenths.stop(summary.lines);
+      runs.push({
+        ...summary,
+        eventsPerSecond: round(summary.lines / summary.seconds),
+        firstTenthPerSecond: round(firstTenth),
+        lastTenthPerSecond: round(lastTenth),
+        sessions: await waits.stop(),
+      });
     } finally {
+      tenths.stop(0);
       await waits.stop();
       servicePeaks.push((await service.stop()) ?? Number.NaN);
       rmSync(join(profile.workDir, `import-${run}.progress`), { force: true });
@@ -104,6 +114,8 @@ export async function importScenario(
     kept = database;
   }
   const importRate = median(runs.map((r) => r.eventsPerSecond as number));
+  const firstTenth = median(runs.map((r) => r.firstTenthPerSecond as number));
+  const lastTenth = median(runs.map((r) => r.lastTenthPerSecond as number));
 
   const copies: Array<{ rows: number; seconds: number; rowsPerSecond: number }> = [];
   for (let run = 0; run < profile.runs; run++) {
@@ -123,10 +135,14 @@ export async function importScenario(
       ['CLI import (HTTP, batch 1,000)', `${fmt(importRate)} ev/s (${fmt(stored)} stored)`],
       ['COPY limit (same rows)', `${fmt(copyRate)} rows/s (${fmt(copyRows)} rows)`],
       ['import / COPY', `${fmt(ratio * 100, 1)}%`],
+      ['import, first / last tenth of the file', `${fmt(firstTenth)} / ${fmt(lastTenth)} ev/s`],
       ['service peak RSS', `${fmt(median(servicePeaks))} MiB`],
       ['harness peak RSS (CLI import in-process)', `${fmt(harnessPeak)} MiB`],
     ],
-    targets: [atLeast('import vs COPY', ratio * 100, 40, '%')],
+    targets: [
+      atLeast('import vs COPY', ratio * 100, 40, '%'),
+      atLeast('import last tenth vs first tenth', (lastTenth / firstTenth) * 100, 80, '%'),
+    ],
     details: {
       generated: { ...generated, eventsByLa: undefined },
       import: { eventsPerSecond: importRate, runs, concurrency: profile.import.concurrency },

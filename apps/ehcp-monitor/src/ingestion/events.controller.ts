@@ -31,7 +31,8 @@ export class EventsController {
     summary: 'Record pathway facts',
     description:
       'Takes a JSON array of up to 1,000 facts. Each is decided against its case and stored once: the answer lists ' +
-      'each fact as accepted, duplicate (its eventId is already stored) or rejected (with the reason). A body that is ' +
+      'each fact as accepted, duplicate (its eventId is already stored with the same content), conflict (its eventId ' +
+      'is stored with other content; nothing is stored) or rejected (with the reason). A body that is ' +
       'not an array of well-formed facts is refused whole with a 400 problem naming every bad field.',
   })
   @ApiParam({ name: 'la', description: 'DfE three-digit LA code', example: '202' })

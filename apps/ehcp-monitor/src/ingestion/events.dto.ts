@@ -13,13 +13,18 @@ export class FactResultDto {
   @ApiProperty({ format: 'uuid' })
   eventId!: string;
 
-  @ApiProperty({ enum: ['accepted', 'duplicate', 'rejected'] })
+  @ApiProperty({
+    enum: ['accepted', 'duplicate', 'rejected', 'conflict'],
+    description:
+      'duplicate: this eventId is already recorded with the same content; conflict: it is recorded with other ' +
+      'content (another case, type, date, source or data) and this fact was not stored',
+  })
   status!: string;
 
   @ApiPropertyOptional({
     enum: Object.keys(ALL_REJECTION_REASONS),
     example: 'final-plan-before-request',
-    description: 'Why a fact was rejected (GET /api/v1/rejection-codes says what each code means)',
+    description: 'Why a fact was rejected, or `conflict` (GET /api/v1/rejection-codes says what each code means)',
   })
   code?: string;
 

@@ -5,6 +5,8 @@ import type { PathwayEvent } from '#pathway';
 export type FactResult =
   | { readonly eventId: string; readonly status: 'accepted' }
   | { readonly eventId: string; readonly status: 'duplicate' }
+  /** The eventId is recorded with other content: nothing of this fact was stored. */
+  | { readonly eventId: string; readonly status: 'conflict'; readonly code: 'conflict'; readonly message: string }
   | { readonly eventId: string; readonly status: 'rejected'; readonly code: string; readonly message: string };
 
 /** Record shape-checked pathway facts for one LA: each is decided against its case and appended. */

@@ -41,8 +41,16 @@ class InterleavedStore extends PostgresEventStore {
   afterRead: (() => Promise<void>) | undefined;
   multiAppends = 0;
   singleAppends = 0;
+  /** Streams read back (history rows fetched for deciding). */
+  streamsRead = 0;
+
+  override async readStream(name: string) {
+    this.streamsRead += 1;
+    return super.readStream(name);
+  }
 
   override async readStreams(names: readonly string[]) {
+    this.streamsRead += names.length;
     const streams = await super.readStreams(names);
     const hook = this.afterRead;
     this.afterRead = undefined;
@@ -230,5 +238,57 @@ describe('RecordPathwayFacts on PostgreSQL', () => {
       ...f.map(() => 'accepted'),
       ...g.map(() => 'duplicate'),
     ]);
+  });
+
+  it('decides against the cases it wrote before without reading their histories again', async () => {
+    const [e, f] = [pathway('CACHE-E'), pathway('CACHE-F')];
+    await handler.execute(new RecordPathwayFacts('202', [e[0]!, f[0]!], 'int-test'));
+    store.streamsRead = 0;
+
+    const second = await handler.execute(new RecordPathwayFacts('202', [e[1]!, f[1]!], 'int-test'));
+    const third = await handler.execute(new RecordPathwayFacts('202', [e[2]!], 'int-test'));
+
+    expect([...second, ...third].map((result) => result.status)).toEqual(['accepted', 'accepted', 'accepted']);
+    expect(store.streamsRead).toBe(0);
+    expect((await store.readStream(streamNameFor('202', 'CACHE-E'))).map((event) => event.eventId)).toEqual(
+      e.map((event) => event.eventId),
+    );
+  });
+
+  it('reads a case again when another process wrote to it behind the cache, and decides against what it wrote', async () => {
+    const g = pathway('CACHE-G');
+    const stream = streamNameFor('202', 'CACHE-G');
+    await handler.execute(new RecordPathwayFacts('202', [g[0]!], 'int-test'));
+    // Another service instance records the decision to assess; this handler's cache still holds version 0.
+    await store.appendToStream(stream, [toStoredShape(g[1]!)], ExpectedVersion.exact(0));
+    store.streamsRead = 0;
+
+    const results = await handler.execute(new RecordPathwayFacts('202', [g[2]!, g[1]!], 'int-test'));
+
+    expect(results.map((result) => result.status)).toEqual(['accepted', 'duplicate']);
+    expect(store.streamsRead).toBe(1);
+    expect((await store.readStream(stream)).map((event) => [event.eventId, event.streamVersion])).toEqual(
+      g.map((event, index) => [event.eventId, index]),
+    );
+  });
+
+  it('answers a reused eventId with other content as conflict, in its case and in another, and stores nothing of it', async () => {
+    const [h] = pathway('CONFLICT-H');
+    await handler.execute(new RecordPathwayFacts('202', [h!], 'int-test'));
+    const head = await store.headPosition();
+    const otherDate = { ...h!, occurredOn: '2024-01-09' };
+    const otherCase = { ...h!, caseId: 'CONFLICT-I' };
+    const reordered = { ...h!, data: Object.fromEntries(Object.entries(h!.data).reverse()) } as PathwayEvent;
+
+    for (const fresh of [handler, new RecordPathwayFactsHandler(store, loadConfig({}), new SystemClock())]) {
+      const results = await fresh.execute(new RecordPathwayFacts('202', [otherDate, otherCase, reordered], 'kafka:x'));
+      expect(results.map((result) => [result.status, 'code' in result ? result.code : undefined])).toEqual([
+        ['conflict', 'conflict'],
+        ['conflict', 'conflict'],
+        ['duplicate', undefined],
+      ]);
+    }
+    expect((await store.readAll(head, 10)).events).toEqual([]);
+    expect(await store.readStream(streamNameFor('202', 'CONFLICT-I'))).toEqual([]);
   });
 });

@@ -5,15 +5,17 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
   decide,
   evolve,
+  factContent,
   foldCase,
   fromStoredShape,
   initialState,
+  sameFact,
   streamNameFor,
   toStoredShape,
-  type CaseState,
   type PathwayEvent,
 } from '#pathway';
 import {
+  contentHash,
   EventStoreUnavailableError,
   ExpectedVersion,
   ExpectedVersionConflictError,
@@ -21,6 +23,7 @@ import {
   type EventStore,
   type StoredEvent,
 } from '#event-store';
+import { CaseCache, type CachedCase } from './case-cache.js';
 import { SERVICE_CONFIG, type ServiceConfig } from '../config/config.js';
 import { EVENT_STORE } from '../storage/tokens.js';
 import { Clock } from './clock.js';
@@ -41,6 +44,8 @@ interface CaseDecision {
   /** Fact eventId -> its index in results, for the facts decided "accepted". */
   readonly appendedFor: ReadonlyMap<string, number>;
   readonly expected: ExpectedVersion;
+  /** The case after the accepted facts, and its version once they are appended. */
+  readonly after: CachedCase;
 }
 
 /**
@@ -53,10 +58,15 @@ interface CaseDecision {
  * Case by case, one case's append can fail while others are stored. The answer then tells the truth: when some
  * fact was stored, a FactsPartlyRecordedError lists per fact what was stored and what failed and why; when nothing
  * was, the first error is thrown as it was (nothing stored).
+ *
+ * Each case's folded state and version are kept in a bounded cache after every append, so in the steady state a batch
+ * reads no history; a stale entry (another process wrote to the case) fails the expected-version check and the case
+ * is read again. A repeated eventId is `duplicate` when it carries the same fact and `conflict` when it does not.
  */
 @CommandHandler(RecordPathwayFacts)
 export class RecordPathwayFactsHandler implements ICommandHandler<RecordPathwayFacts, FactResult[]> {
   private readonly logger = new Logger(RecordPathwayFactsHandler.name);
+  private readonly cases = new CaseCache();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -96,6 +106,7 @@ export class RecordPathwayFactsHandler implements ICommandHandler<RecordPathwayF
     // An erased case takes no new facts: a replay of its history must not bring it back.
     const erased = (await this.erased?.erasedAmong([...byCase.keys()])) ?? new Set<string>();
     for (const stream of erased) {
+      this.cases.delete(stream);
       const indexes = byCase.get(stream)!;
       place(
         indexes,
@@ -123,7 +134,8 @@ export class RecordPathwayFactsHandler implements ICommandHandler<RecordPathwayF
         return results.map((r) => r!);
       } catch (error) {
         if (!(error instanceof ExpectedVersionConflictError)) throw error;
-        this.logger.debug(`version conflict on ${error.streamName} in a batch; recording case by case`);
+        this.cases.delete(error.streamName);
+        this.logger.debug(`version conflict in a batch; recording case by case`);
       }
     }
 
@@ -159,9 +171,19 @@ export class RecordPathwayFactsHandler implements ICommandHandler<RecordPathwayF
     cases: ReadonlyArray<readonly [string, readonly PathwayEvent[]]>,
     recordedBy: string,
   ): Promise<FactResult[][]> {
-    const histories = await this.store.readStreams(cases.map(([stream]) => stream));
+    const starts = new Map<string, CachedCase>();
+    const missing: string[] = [];
+    for (const [stream] of cases) {
+      const cached = this.cases.get(stream);
+      if (cached === undefined) missing.push(stream);
+      else starts.set(stream, cached);
+    }
+    if (missing.length > 0) {
+      const histories = await this.store.readStreams(missing);
+      for (const stream of missing) starts.set(stream, caseFrom(histories.get(stream) ?? []));
+    }
     const now = this.clock.today();
-    const decisions = cases.map(([stream, facts]) => this.decideForCase(histories.get(stream) ?? [], facts, now));
+    const decisions = cases.map(([stream, facts]) => this.decideForCase(starts.get(stream)!, facts, now));
     const appending = decisions.flatMap((decision, k) =>
       decision.toAppend.length === 0 ? [] : [{ stream: cases[k]![0], decision }],
     );
@@ -173,8 +195,11 @@ export class RecordPathwayFactsHandler implements ICommandHandler<RecordPathwayF
           expected: decision.expected,
         })),
       );
-      appending.forEach(({ decision }, k) => markStoredDuplicates(decision, appended[k]!));
+      appending.forEach(({ stream, decision }, k) => this.settle(stream, decision, appended[k]!));
     }
+    decisions.forEach((decision, k) => {
+      if (decision.toAppend.length === 0) this.cases.set(cases[k]![0], decision.after);
+    });
     return decisions.map((decision) => decision.results);
   }
 
@@ -188,7 +213,8 @@ export class RecordPathwayFactsHandler implements ICommandHandler<RecordPathwayF
         return await this.tryRecordForCase(stream, facts, recordedBy);
       } catch (error) {
         if (!(error instanceof ExpectedVersionConflictError) || attempt >= MAX_CONFLICT_RETRIES) throw error;
-        this.logger.debug(`version conflict on ${stream}, attempt ${attempt + 1}`);
+        this.cases.delete(stream);
+        this.logger.debug(`version conflict on a case, attempt ${attempt + 1}`);
         await new Promise((resolve) => setTimeout(resolve, Math.min(100, 2 ** attempt) * Math.random()));
       }
     }
@@ -199,30 +225,45 @@ export class RecordPathwayFactsHandler implements ICommandHandler<RecordPathwayF
     facts: readonly PathwayEvent[],
     recordedBy: string,
   ): Promise<FactResult[]> {
-    const history = await this.store.readStream(stream);
-    const decision = this.decideForCase(history, facts, this.clock.today());
-    if (decision.toAppend.length === 0) return decision.results;
+    const start = this.cases.get(stream) ?? caseFrom(await this.store.readStream(stream));
+    const decision = this.decideForCase(start, facts, this.clock.today());
+    if (decision.toAppend.length === 0) {
+      this.cases.set(stream, decision.after);
+      return decision.results;
+    }
     const appended = await this.store.appendToStream(
       stream,
       decision.toAppend.map((fact) => recordedFrom(fact, recordedBy)),
       decision.expected,
     );
-    markStoredDuplicates(decision, appended);
+    this.settle(stream, decision, appended);
     return decision.results;
   }
 
-  private decideForCase(history: readonly StoredEvent[], facts: readonly PathwayEvent[], now: string): CaseDecision {
-    const known = new Set(history.map((e) => e.eventId));
-    // One fold of the whole history: evolving fact by fact would re-derive the case at every step.
-    let state: CaseState = history.length === 0 ? initialState : foldCase(history.map(fromStoredShape));
-    const version = history.length === 0 ? -1 : history[history.length - 1]!.streamVersion;
+  /** Marks what the store found already stored, and keeps the case for the next batch if all went in as decided. */
+  private settle(stream: string, decision: CaseDecision, appended: AppendResult): void {
+    if (markStoredRepeats(decision, appended)) {
+      this.cases.set(stream, { state: decision.after.state, version: appended.nextExpectedVersion });
+    } else {
+      // The case holds less than was decided against (a fact was stored under another case): read it again.
+      this.cases.delete(stream);
+    }
+  }
+
+  private decideForCase(start: CachedCase, facts: readonly PathwayEvent[], now: string): CaseDecision {
+    let state = start.state;
+    const { version } = start;
+    const known = new Map(state.stage === 'new' ? [] : state.history.map((e) => [e.eventId, e] as const));
 
     const results: FactResult[] = [];
     const toAppend: PathwayEvent[] = [];
     const appendedFor = new Map<string, number>();
     for (const fact of facts) {
-      if (known.has(fact.eventId)) {
-        results.push({ eventId: fact.eventId, status: 'duplicate' });
+      const recorded = known.get(fact.eventId);
+      if (recorded !== undefined) {
+        results.push(
+          sameFact(recorded, fact) ? { eventId: fact.eventId, status: 'duplicate' } : conflict(fact.eventId),
+        );
         continue;
       }
       const decision = decide({ event: fact, now }, state, this.config.calendar);
@@ -232,7 +273,7 @@ export class RecordPathwayFactsHandler implements ICommandHandler<RecordPathwayF
       }
       for (const event of decision.events) {
         state = evolve(state, event);
-        known.add(event.eventId);
+        known.set(event.eventId, event);
         toAppend.push(event);
       }
       appendedFor.set(fact.eventId, results.length);
@@ -243,6 +284,7 @@ export class RecordPathwayFactsHandler implements ICommandHandler<RecordPathwayF
       toAppend,
       appendedFor,
       expected: version < 0 ? ExpectedVersion.noStream : ExpectedVersion.exact(version),
+      after: { state, version },
     };
   }
 }
@@ -270,18 +312,40 @@ function isTransient(error: unknown): boolean {
   return error instanceof ExpectedVersionConflictError || isUnavailable(error);
 }
 
-/** The store knows eventIds of every stream: a fact already stored under another case is a duplicate too. */
-function markStoredDuplicates(decision: CaseDecision, appended: AppendResult): void {
+/** A case read from its stream: one fold of the whole history (evolving fact by fact would re-derive it each time). */
+function caseFrom(history: readonly StoredEvent[]): CachedCase {
+  if (history.length === 0) return { state: initialState, version: -1 };
+  return { state: foldCase(history.map(fromStoredShape)), version: history[history.length - 1]!.streamVersion };
+}
+
+function conflict(eventId: string): FactResult {
+  return {
+    eventId,
+    status: 'conflict',
+    code: 'conflict',
+    message: 'A fact with this eventId is already recorded with other content; this one was not stored',
+  };
+}
+
+/**
+ * The store knows eventIds of every stream: a fact already stored under another case is a duplicate too (or a
+ * conflict, when the stored one is another fact). Answers whether every event went in as decided.
+ */
+function markStoredRepeats(decision: CaseDecision, appended: AppendResult): boolean {
+  let asDecided = true;
   for (const outcome of appended.outcomes) {
+    if (outcome.status === 'appended') continue;
+    asDecided = false;
     const at = decision.appendedFor.get(outcome.eventId);
-    if (outcome.status === 'duplicate' && at !== undefined) {
-      decision.results[at] = { eventId: outcome.eventId, status: 'duplicate' };
-    }
+    if (at === undefined) continue;
+    decision.results[at] =
+      outcome.status === 'duplicate' ? { eventId: outcome.eventId, status: 'duplicate' } : conflict(outcome.eventId);
   }
+  return asDecided;
 }
 
 /** The stored shape of a fact, with who sent it (the token's client or subject, or the Kafka topic). */
 function recordedFrom(fact: PathwayEvent, recordedBy: string) {
   const stored = toStoredShape(fact);
-  return { ...stored, metadata: { ...stored.metadata, recordedBy } };
+  return { ...stored, metadata: { ...stored.metadata, recordedBy }, contentHash: contentHash(factContent(fact)) };
 }

@@ -107,7 +107,8 @@ function describeShapeErrors(errors: ReadonlyArray<{ readonly path: string; read
 }
 
 function toOutcome(result: FactResult): IngestionOutcome {
-  return result.status === 'rejected'
+  // A conflict (the eventId is recorded with other content) goes to the dead letters with the reason `conflict`.
+  return result.status === 'rejected' || result.status === 'conflict'
     ? { status: 'rejected', code: result.code, message: result.message }
     : { status: result.status };
 }

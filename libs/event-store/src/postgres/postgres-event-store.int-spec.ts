@@ -131,6 +131,123 @@ describe('PostgreSQL event store', () => {
     }
   });
 
+  it('loses nothing to a writer killed mid-append: nothing half-written, and the reader skips nothing', async () => {
+    const store = await PostgresEventStore.fromConnectionString(url);
+    const racer = new pg.Client({ connectionString: url });
+    const admin = new pg.Client({ connectionString: url });
+    await Promise.all([racer.connect(), admin.connect()]);
+    try {
+      const t = (): { eventId: string; type: string; data: Record<string, unknown> } => ({
+        eventId: randomUUID(),
+        type: 'T',
+        data: {},
+      });
+      const [first, second, later] = [1, 2, 3].map(() => `ehcp-case-test-${randomUUID()}`) as [string, string, string];
+      const start = await store.headPosition();
+      // The racer holds an eventId of the doomed append in an open transaction, so that append stops mid-way: its
+      // stream rows moved and its first events inserted, waiting on the racer's row.
+      const held = t();
+      await racer.query('begin');
+      await racer.query(
+        `insert into event_store.events (stream_name, stream_version, event_id, type, data) values ($1, 0, $2, 'T', '{}')`,
+        [`ehcp-case-test-${randomUUID()}`, held.eventId],
+      );
+      const doomed = store.appendToStreams([
+        { streamName: first, events: [t(), t()], expected: ExpectedVersion.noStream },
+        { streamName: second, events: [t(), held], expected: ExpectedVersion.noStream },
+      ]);
+      let pid: number | undefined;
+      for (const deadline = Date.now() + 10_000; pid === undefined && Date.now() < deadline;) {
+        const waiting = await admin.query<{ pid: number }>(
+          `select pid from pg_stat_activity
+            where datname = current_database() and wait_event_type = 'Lock' and query like '%event_store.append%'`,
+        );
+        pid = waiting.rows[0]?.pid;
+        if (pid === undefined) await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(pid).toBeDefined();
+
+      // A later writer commits while the doomed one is open: the reader must not pass the open transaction.
+      const committed = t();
+      await store.appendToStream(later, [committed], ExpectedVersion.noStream);
+      expect((await store.readAll(start, 100)).events).toEqual([]);
+
+      await admin.query('select pg_terminate_backend($1)', [pid]);
+      await expect(doomed).rejects.toBeDefined();
+      await racer.query('rollback');
+
+      const after = await store.readAll(start, 100);
+      expect(after.events.map((event) => event.eventId)).toEqual([committed.eventId]);
+      expect(await store.streamVersion(first)).toBe(-1);
+      expect(await store.streamVersion(second)).toBe(-1);
+      expect(await store.readStreams([first, second])).toEqual(
+        new Map([
+          [first, []],
+          [second, []],
+        ]),
+      );
+      // The same append again succeeds in full and is read after everything already read.
+      const retried = await store.appendToStream(first, [t()], ExpectedVersion.noStream);
+      expect(retried.nextExpectedVersion).toBe(0);
+      const next = await store.readAll(after.checkpoint, 100);
+      expect(next.events.map((event) => event.streamName)).toEqual([first]);
+      expect(next.events[0]!.globalPosition).toBeGreaterThan(after.checkpoint);
+    } finally {
+      await racer.end().catch(() => undefined);
+      await admin.end();
+      await store.close();
+    }
+  });
+
+  it('migrates a store written before positions followed transaction ids, and reads on from its old checkpoints', async () => {
+    const parsed = new URL(url);
+    const legacy = `${parsed.pathname.slice(1)}_legacy`;
+    const admin = new pg.Client({ connectionString: ADMIN_URL });
+    await admin.connect();
+    await admin.query(`create database ${legacy}`);
+    parsed.pathname = `/${legacy}`;
+    const pool = new pg.Pool({ connectionString: parsed.toString(), max: 2 });
+    pool.on('error', () => undefined);
+    try {
+      const [first] = loadMigrations();
+      await pool.query(first!.sql);
+      await pool.query(
+        `create table public.event_store_migrations (name text primary key, applied_at timestamptz not null default now())`,
+      );
+      await pool.query(`insert into public.event_store_migrations (name) values ($1)`, [first!.name]);
+      // Written as the old adapter did: identity positions 1, 2, 3.
+      const stream = `ehcp-case-test-${randomUUID()}`;
+      for (let version = 0; version < 3; version += 1) {
+        await pool.query(
+          `insert into event_store.events (stream_name, stream_version, event_id, type, data) values ($1, $2, $3, 'T', '{}')`,
+          [stream, version, randomUUID()],
+        );
+      }
+      await pool.query(`insert into event_store.streams (stream_name, version) values ($1, 2)`, [stream]);
+
+      const store = await PostgresEventStore.fromConnectionString(parsed.toString());
+      try {
+        const old = await store.readAll(0n, 10);
+        expect(old.events.map((event) => event.globalPosition)).toEqual([1n, 2n, 3n]);
+        const appended = await store.appendToStream(
+          stream,
+          [{ eventId: randomUUID(), type: 'T', data: {} }],
+          ExpectedVersion.exact(2),
+        );
+        expect(appended.nextExpectedVersion).toBe(3);
+        const next = await store.readAll(2n, 10);
+        expect(next.events.map((event) => event.streamVersion)).toEqual([2, 3]);
+        expect(next.events[1]!.globalPosition).toBeGreaterThan(3n);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await pool.end();
+      await admin.query(`drop database if exists ${legacy} with (force)`);
+      await admin.end();
+    }
+  });
+
   it('wakes waiters by NOTIFY, long before the next poll would', async () => {
     const pool = new pg.Pool({ connectionString: url, max: 4 });
     const listening = new PostgresEventStore(pool, { notifications: true, pollIntervalMs: 60_000 });

@@ -1,0 +1,177 @@
+-- Appends without a lock held through commit, in one statement, and with a content hash per event.
+--
+-- Global order: a position is (writing transaction id << 20) + its ordinal within the transaction, so positions
+-- follow transaction ids. Readers read only positions below (pg_snapshot_xmin(pg_current_snapshot()) << 20): every
+-- transaction below that id has ended, and every transaction still running or yet to start has an id at or above
+-- it, so an event that becomes visible later always lands above everything already read. Positions written before
+-- this migration (1, 2, 3...) stay as they were: they are far below any new one (checked below).
+alter table event_store.events alter column global_position drop identity if exists;
+
+-- Reserves n consecutive positions of the current transaction and answers the first. The transaction's next
+-- free ordinal lives in a transaction-local setting, so several appends in one transaction never collide.
+create or replace function event_store.next_positions(n integer) returns bigint
+language plpgsql volatile as $$
+declare
+  base bigint;
+  first_free bigint := coalesce(nullif(current_setting('event_store.next_position', true), '')::bigint, 0);
+begin
+  perform pg_advisory_xact_lock_shared(7264013);
+  base := (pg_current_xact_id()::text::bigint) << 20;
+  if first_free < base then
+    first_free := base;
+  end if;
+  if first_free + n > base + 1048576 then
+    raise exception 'an event store transaction holds at most 1048576 events' using errcode = '54000';
+  end if;
+  perform set_config('event_store.next_position', (first_free + n)::text, true);
+  return first_free;
+end $$;
+
+create or replace function event_store.next_position() returns bigint
+language sql volatile as $$ select event_store.next_positions(1) $$;
+
+alter table event_store.events alter column global_position set default event_store.next_position();
+
+-- The first position no reader may see yet. Every append holds a shared advisory lock (7264013) from before its
+-- transaction gets an id until it ends, so the writers that matter are the appenders of this database: the bound is
+-- the smallest id among appenders still running, or the snapshot's xmax when none is. The snapshot's xmax is taken
+-- before the lock table is read, so an appender with a smaller id has either ended by then or is listed. Callers read
+-- below the bound in a later statement (a newer snapshot), where every transaction below it has ended.
+-- Transactions of other databases, and of this one that write no events, never hold readers back.
+create or replace function event_store.visible_below() returns bigint
+language sql volatile as $$
+  with snap as (select pg_snapshot_xmax(pg_current_snapshot())::text::bigint as xmax),
+  appenders as (
+    select t.transactionid::text::bigint as xid32
+      from pg_locks a
+      join pg_locks t on t.virtualtransaction = a.virtualtransaction and t.locktype = 'transactionid'
+     where a.locktype = 'advisory' and a.classid = 0 and a.objid = 7264013 and a.objsubid = 1
+       and a.database = (select oid from pg_database where datname = current_database()))
+  select least(s.xmax, min(case when ((s.xmax & ~4294967295) | a.xid32) >= s.xmax
+                                then ((s.xmax & ~4294967295) | a.xid32) - 4294967296
+                                else (s.xmax & ~4294967295) | a.xid32 end)) << 20
+    from snap s left join appenders a on true
+   group by s.xmax
+$$;
+
+-- Events after a position, in global order, at most max_events, readable without skipping a late commit.
+create or replace function event_store.read_all(after_position bigint, max_events integer)
+returns setof event_store.events
+language plpgsql volatile as $$
+declare
+  bound constant bigint := event_store.visible_below();
+begin
+  return query select * from event_store.events e
+    where e.global_position > after_position and e.global_position < bound
+    order by e.global_position limit max_events;
+end $$;
+
+-- The newest readable position (0 when none).
+create or replace function event_store.head_position() returns bigint
+language plpgsql volatile as $$
+declare
+  bound constant bigint := event_store.visible_below();
+begin
+  return coalesce((select max(e.global_position) from event_store.events e where e.global_position < bound), 0);
+end $$;
+
+do $$
+begin
+  if exists (select 1 from event_store.events where global_position >= (pg_current_xact_id()::text::bigint << 20)) then
+    raise exception 'event store positions reach the transaction-id range; this store cannot be migrated in place';
+  end if;
+end $$;
+
+-- A hash of each event's content as its writer defines it (for pathway facts: the canonical JSON of the fact), so
+-- that a repeated eventId can be told apart as the same fact (duplicate) or a different one (conflict). Events
+-- stored before this migration have none and are answered as duplicates.
+alter table event_store.events add column if not exists content_hash text;
+
+-- No NOTIFY here: a NOTIFY takes a database-wide lock from before commit until after it, which would serialise
+-- commits again. The adapter announces new positions after commit instead, at most one NOTIFY at a time.
+-- One append of one or more streams, in one statement. the argument is
+--   [{"s": stream, "k": "any"|"no-stream"|"exists"|"exact", "v": version, "e": [{"i","t","d","m","h"}]}]
+-- with each eventId once in the whole call. Events whose eventId is already stored are not stored again; the rest
+-- get contiguous stream versions after the expectation is checked (stream rows locked in name order). A failed
+-- expectation raises SQLSTATE EV409 with the stream's index and version in the detail, so nothing is stored.
+-- Answers {"v": [each stream's version after the append], "k": {eventId: stored hash or "" for each stored one},
+-- "p": the last position written, or null}.
+create or replace function event_store.append(appends jsonb) returns jsonb
+language plpgsql volatile as $$
+declare
+  known jsonb;
+  versions integer[] := array_fill(-1, array[jsonb_array_length(appends)]);
+  firsts integer[] := array_fill(0, array[jsonb_array_length(appends)]);
+  total integer := 0;
+  target record;
+  fresh integer;
+  claimed integer;
+  expected integer;
+  base bigint;
+begin
+  -- Before anything gives this transaction an id: readers wait for running appenders (see visible_below).
+  perform pg_advisory_xact_lock_shared(7264013);
+  select coalesce(jsonb_object_agg(ev.event_id::text, coalesce(ev.content_hash, '')), '{}'::jsonb) into known
+    from event_store.events ev
+   where ev.event_id = any (array(
+     select (x.doc->>'i')::uuid from jsonb_array_elements(appends) a(doc), jsonb_array_elements(a.doc->'e') x(doc)));
+
+  for target in
+    select a.ord::integer as ord, a.doc->>'s' as stream, a.doc->>'k' as kind, (a.doc->>'v')::integer as version,
+           a.doc->'e' as events
+      from jsonb_array_elements(appends) with ordinality a(doc, ord)
+     order by a.doc->>'s'
+  loop
+    if known = '{}'::jsonb then
+      fresh := jsonb_array_length(target.events);
+    else
+      select count(*) into fresh from jsonb_array_elements(target.events) x(doc) where not known ? lower(x.doc->>'i');
+    end if;
+    claimed := null;
+    if fresh = 0 then
+      select s.version into claimed from event_store.streams s where s.stream_name = target.stream;
+      versions[target.ord] := coalesce(claimed, -1);
+      continue;
+    end if;
+    expected := case when target.kind = 'exact' and target.version < 0 then -1 else target.version end;
+    if target.kind = 'any' then
+      insert into event_store.streams as s (stream_name, version) values (target.stream, fresh - 1)
+        on conflict (stream_name) do update set version = s.version + fresh
+        returning s.version into claimed;
+    elsif target.kind = 'no-stream' or (target.kind = 'exact' and expected = -1) then
+      insert into event_store.streams (stream_name, version) values (target.stream, fresh - 1)
+        on conflict (stream_name) do nothing
+        returning version into claimed;
+    elsif target.kind = 'exists' then
+      update event_store.streams s set version = s.version + fresh where s.stream_name = target.stream
+        returning s.version into claimed;
+    else
+      update event_store.streams s set version = s.version + fresh
+       where s.stream_name = target.stream and s.version = expected
+        returning s.version into claimed;
+    end if;
+    if claimed is null then
+      select s.version into claimed from event_store.streams s where s.stream_name = target.stream;
+      raise exception 'stream % is at version %', target.stream, coalesce(claimed, -1)
+        using errcode = 'EV409', detail = jsonb_build_object('stream', target.ord - 1, 'version', coalesce(claimed, -1))::text;
+    end if;
+    versions[target.ord] := claimed;
+    firsts[target.ord] := claimed - fresh + 1;
+    total := total + fresh;
+  end loop;
+
+  if total > 0 then
+    base := event_store.next_positions(total);
+    insert into event_store.events
+      (global_position, stream_name, stream_version, event_id, type, data, metadata, content_hash)
+    select base + row_number() over (order by a.ord, x.ord) - 1,
+           a.doc->>'s',
+           firsts[a.ord] + (row_number() over (partition by a.ord order by x.ord))::integer - 1,
+           (x.doc->>'i')::uuid, x.doc->>'t', x.doc->'d', coalesce(x.doc->'m', '{}'::jsonb), x.doc->>'h'
+      from jsonb_array_elements(appends) with ordinality a(doc, ord),
+           jsonb_array_elements(a.doc->'e') with ordinality x(doc, ord)
+     where not known ? lower(x.doc->>'i')
+     order by a.ord, x.ord;
+  end if;
+  return jsonb_build_object('v', to_jsonb(versions), 'k', known, 'p', case when total > 0 then base + total - 1 end);
+end $$;
