@@ -26,6 +26,14 @@ export const PROBLEM_TYPES = {
     status: [501],
     description: 'The service runs on a PostgreSQL server, which is backed up with pg_dump rather than by the service.',
   },
+  'pdf-renderer-unavailable': {
+    status: [501],
+    description: 'No Chromium is installed where `CHROMIUM_PATH` points, so board packs cannot be printed to PDF here.',
+  },
+  'pdf-renderer-busy': {
+    status: [503],
+    description: 'Every PDF printer is busy and the queue is full, or the print timed out. Retry after `Retry-After`.',
+  },
   unavailable: {
     status: [503],
     description: 'The database cannot be reached; nothing of the request was stored. Retry after `Retry-After`.',

@@ -4,6 +4,7 @@ import { KPI_NAMES, type KpiName } from './kpi-service.js';
 import { annualReviews } from './measures/annual-reviews.js';
 import { caseload } from './measures/caseload.js';
 import { noPlanNotices } from './measures/no-plan-notices.js';
+import { placements } from './measures/placements.js';
 import { sixWeekDecisions } from './measures/six-week-decisions.js';
 import { tribunal } from './measures/tribunal.js';
 import { draftPlanBreaches, twentyWeekTimeliness } from './measures/twenty-week-timeliness.js';
@@ -18,6 +19,7 @@ const REPORTS: Record<KpiName, () => KpiReport> = {
   'annual-reviews': () => annualReviews([], options, '2025-01-01'),
   tribunal: () => tribunal([], options),
   caseload: () => caseload([], options, '2025-01-01'),
+  placements: () => placements([], options, '2025-01-01'),
 };
 
 describe('KPI definitions', () => {

@@ -4,7 +4,7 @@ import { caseClock } from './clock.js';
 import { deriveCase } from './derive.js';
 import type { PathwayEvent } from './events.js';
 import { facts } from './testing/builders.js';
-import { validatePathwayEvent } from './validation.js';
+import { validatePathwayEvent } from './contract/index.js';
 import { caseWorklist, plainDate } from './worklist.js';
 
 const settings = DEFAULT_CALENDAR_SETTINGS;

@@ -11,7 +11,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Access, problem } from '#http';
+import { Access, problem, problemType } from '#http';
 import { Clock } from '../ingestion/clock.js';
 import { boardPackDocument } from './board-pack.html.js';
 import type { BoardPack } from './board-pack.js';
@@ -19,8 +19,6 @@ import { BoardPackService } from './board-pack.service.js';
 import { chooseBoardPackFormat, parseBoardPackWeek } from './board-pack.params.js';
 import { BoardPackDto } from './board-pack.dto.js';
 import { ChromiumUnavailableError, PdfRenderer, RendererBusyError, RenderTimeoutError } from './pdf-renderer.js';
-
-const PROBLEMS = 'https://ehcp-monitor.dev/problems/';
 
 /** The weekly board pack: figures, comparators, at-risk counts and revisions; no case reference, so the board reads it. */
 @ApiTags('board pack')
@@ -103,11 +101,11 @@ export class BoardPackController {
 
 function renderProblem(error: unknown, reply: FastifyReply): unknown {
   if (error instanceof ChromiumUnavailableError) {
-    return problem(501, 'Not Implemented', error.message, `${PROBLEMS}pdf-renderer-unavailable`);
+    return problem(501, 'Not Implemented', error.message, problemType('pdf-renderer-unavailable'));
   }
   if (error instanceof RendererBusyError || error instanceof RenderTimeoutError) {
     void reply.header('retry-after', '30');
-    return problem(503, 'Service Unavailable', error.message, `${PROBLEMS}pdf-renderer-busy`);
+    return problem(503, 'Service Unavailable', error.message, problemType('pdf-renderer-busy'));
   }
   return error;
 }

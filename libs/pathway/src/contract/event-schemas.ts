@@ -116,10 +116,13 @@ export const EVENT_CONTRACTS = {
           },
           {
             // A move from one post-16 institution to another is timed from its date (reg 18(2)), so it must carry one.
-            if: { properties: { fromPhase: { const: 'post-16' } }, required: ['fromPhase'] },
+            if: { properties: { fromPhase: { enum: ['post-16'] } }, required: ['fromPhase'] },
             then: {
               required: ['transferOn'],
-              properties: { toPhase: { const: 'post-16', 'x-message': 'must be post-16 for a move from post-16' } },
+              properties: {
+                toPhase: { enum: ['post-16'], 'x-message': 'must be post-16 for a move from post-16' },
+                transferOn: {},
+              },
             },
           },
         ),

@@ -115,7 +115,8 @@ interface Located {
 
 /** Ajv's errors as the contract's: one per field, in the schema's field order, each with its sentence. */
 function shapeErrors(errors: readonly ErrorObject[], schema: TSchema, base: string): ShapeError[] {
-  const located = errors.map((error) => locate(error, schema));
+  // A failed `if`/`then` is reported again by the keyword inside `then` that failed: only that one names the field.
+  const located = errors.filter((error) => error.keyword !== 'if').map((error) => locate(error, schema));
   located.sort((a, b) => compareOrders(a.order, b.order));
   const seen = new Set<string>();
   const result: ShapeError[] = [];
