@@ -100,15 +100,16 @@ describe('the weekly board pack', () => {
     const pack = await t.inject('GET', PACK, undefined, board);
     const atRisk = (await t.inject('GET', '/api/v1/las/202/at-risk?withinDays=14')).json;
     expect(pack.json.atRisk).toMatchObject({ overdue: atRisk.overdue, dueSoon: atRisk.dueSoon, withinDays: 14 });
-    const south = atRisk.cases.filter((c: { team: string }) => c.team === 'South');
+    const south = async (status: string) =>
+      (await t.inject('GET', `/api/v1/las/202/at-risk?withinDays=14&team=South&status=${status}`)).json.total;
     expect(pack.json.atRisk.byTeam.find((t: { key: string }) => t.key === 'South')).toEqual({
       key: 'South',
-      overdue: south.filter((c: { status: string }) => c.status === 'overdue').length,
-      dueSoon: south.filter((c: { status: string }) => c.status === 'due-soon').length,
+      overdue: await south('overdue'),
+      dueSoon: await south('due-soon'),
     });
     const steps = pack.json.atRisk.byStep.reduce((n: number, s: any) => n + s.overdue + s.dueSoon, 0);
-    expect(steps).toBe(atRisk.cases.length);
-    expect(atRisk.cases.length).toBeGreaterThan(0);
+    expect(steps).toBe(atRisk.total);
+    expect(atRisk.total).toBeGreaterThan(0);
     const html = await t.app.inject({
       method: 'GET',
       url: `${PACK}?format=html`,

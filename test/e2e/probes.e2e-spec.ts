@@ -75,7 +75,8 @@ describe('probes', () => {
     await t.app.get(ComponentStates).refresh();
     const down = await t.inject('GET', '/health/ready');
     expect(down.status).toBe(503);
-    expect(down.json).toEqual({ status: 'unavailable' });
+    // The public reason names the component and says no more (no host, no error text).
+    expect(down.json).toEqual({ status: 'unavailable', reasons: { postgres: 'down' } });
     expect((await t.inject('GET', '/health/live')).status).toBe(200);
   });
 });

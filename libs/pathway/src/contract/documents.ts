@@ -30,6 +30,20 @@ function plain(schema: unknown): JsonObject {
   return JSON.parse(JSON.stringify(schema)) as JsonObject;
 }
 
+/**
+ * OpenAPI 3.0's schema objects have no `if`/`then`/`else`: a rule between fields (the post-16 move's date) stays in
+ * validation and the JSON Schema files, and is told in its fields' descriptions in the OpenAPI document.
+ */
+function withoutConditionals(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutConditionals);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => key !== 'if' && key !== 'then' && key !== 'else')
+      .map(([key, inner]) => [key, withoutConditionals(inner)]),
+  );
+}
+
 /** Drops the service's own annotations (`x-*`) and turns `example` into `examples`: a standard draft-07 schema. */
 function standard(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(standard);
@@ -94,7 +108,7 @@ export function openApiFactSchemas(): Record<string, JsonObject> {
   for (const type of PATHWAY_EVENT_TYPES) {
     const contract = EVENT_CONTRACTS[type];
     schemas[dataSchemaName(type)] = {
-      ...plain(contract.data),
+      ...(withoutConditionals(plain(contract.data)) as JsonObject),
       description: contract.summary,
       example: contract.example.data,
     };
