@@ -5,19 +5,13 @@ import type { BenchProfile } from '../profile.js';
 import { waitCaughtUp } from '../projection-state.js';
 import { ReadyProbe, readyRow } from '../ready-probe.js';
 import { atLeast, below, fmt, type ScenarioResult, type TargetCheck } from '../report.js';
+import { KPI_NAMES } from '#kpis';
 import { ServiceProcess } from '../service.js';
 import { median, round, summarise } from '../stats.js';
 import type { ImportedLa } from './import.js';
 
-const KPIS = [
-  'six-week-decisions',
-  'no-plan-notices',
-  'twenty-week-timeliness',
-  'draft-plan-breaches',
-  'annual-reviews',
-  'tribunal',
-  'caseload',
-] as const;
+/** Every KPI the service serves, each asked for at 32 clients. */
+const KPIS = KPI_NAMES;
 /** The period every KPI is asked for at 32 clients (5 years, by month). */
 const FROM = '2021-01-01';
 const TO = '2025-12-31';
