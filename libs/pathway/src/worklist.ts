@@ -1,21 +1,10 @@
 import type { AppealGround, IsoDate } from './events.js';
 import type { CalendarSettings } from '#calendar';
 import type { CaseState } from './case-state.js';
-import { caseClock, type CaseClock, type DeadlineKind } from './clock.js';
+import { caseClock, DEADLINE_KINDS, type CaseClock, type DeadlineKind } from './clock.js';
 
 /** What a worklist entry asks of the LA: a statutory step, or readiness for an appeal while its window is open. */
-export const WORKLIST_STEPS = [
-  'assessment-decision',
-  'no-plan-notice',
-  'final-plan',
-  'annual-review',
-  'review-decision',
-  'amended-plan',
-  'phase-transfer',
-  'tribunal-order',
-  'transfer-notification',
-  'appeal-window',
-] as const satisfies readonly (DeadlineKind | 'appeal-window')[];
+export const WORKLIST_STEPS = [...DEADLINE_KINDS, 'appeal-window'] as const;
 export type WorklistStep = (typeof WORKLIST_STEPS)[number];
 
 /**
