@@ -16,8 +16,10 @@ import { migrateEventStore } from './migrate.js';
 import { errorCode, isUniqueViolation, toEventStoreError } from './pg-errors.js';
 
 /**
- * An append is one call of the SQL function `event_store.append` (migration 0002): duplicate check, expected-version
- * check and insert in one statement, one round trip, no lock held beyond the stream rows it moves. The NOTIFY that
+ * An append is one call of the SQL function `event_store.append` (migrations 0002 and 0003): expected-version check
+ * and insert in one statement, one round trip, no lock held beyond the stream rows it moves. It first assumes every
+ * eventId is new (the unique index alone finds a repeat, which undoes the call), and only when one is not looks the
+ * eventIds up first, so that repeats are answered `duplicate` or `conflict` and the rest stored. The NOTIFY that
  * wakes readers is sent after commit, at most one at a time per store (a NOTIFY inside the append would take
  * PostgreSQL's database-wide notify lock through every commit and serialise them again).
  *
@@ -36,6 +38,9 @@ const MAX_RACE_RETRIES = 5;
 
 /** The SQLSTATE event_store.append raises when an expected version does not hold. */
 const VERSION_CONFLICT = 'EV409';
+/** The SQLSTATE event_store.append raises, storing nothing, when it was not asked to check first and an eventId of
+ * the call is already stored. */
+const ALREADY_STORED = 'EVDUP';
 
 export interface PostgresEventStoreOptions {
   /** LISTEN/NOTIFY wakes waitForEvents (default true); false polls, as embedded PGlite requires. */
@@ -211,14 +216,24 @@ export class PostgresEventStore implements EventStore {
 
   private async append(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     const plan = planAppend(appends);
+    // The first attempt assumes every eventId is new; one already stored undoes it (EVDUP) and the next attempts look
+    // the eventIds up first.
+    let checkFirst = false;
     for (let attempt = 0; ; attempt += 1) {
       let answer: pg.QueryResult<{ appended: AppendAnswer }>;
       try {
-        answer = await this.pool.query<{ appended: AppendAnswer }>('select event_store.append($1::jsonb) as appended', [
-          plan.argument,
-        ]);
+        answer = await this.pool.query<{ appended: AppendAnswer }>(
+          'select event_store.append($1::jsonb, $2::boolean) as appended',
+          [plan.argument, checkFirst],
+        );
       } catch (error) {
         const code = errorCode(error);
+        // A repeated eventId is a duplicate whatever the expectation: before answering a version conflict, look
+        // the eventIds up.
+        if ((code === ALREADY_STORED || (code === VERSION_CONFLICT && !checkFirst)) && attempt < MAX_RACE_RETRIES) {
+          checkFirst = true;
+          continue;
+        }
         // A concurrent writer stored one of these eventIds (or locked in the other order): re-run; it re-checks all.
         const race = isUniqueViolation(error, 'events_event_id_key') || code === DEADLOCK_DETECTED;
         if (race && attempt < MAX_RACE_RETRIES) continue;
