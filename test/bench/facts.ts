@@ -1,3 +1,4 @@
+import { publishedBenchmarks } from '#benchmarks';
 import { generateLa, type GenerateLaOptions } from '#synthetic';
 
 /** One request body of pathway facts for one LA, serialised before the clock starts. */
@@ -67,10 +68,17 @@ export function countAnswer(counts: FactAnswerCounts, status: number, body: stri
   }
 }
 
-/** Distinct LA codes for runs that need fresh facts (any three digits are valid; these are not real LAs). */
-export function benchLaCodes(count: number, first = 801): string[] {
-  if (first + count > 1000) throw new RangeError('not enough three-digit codes');
-  return Array.from({ length: count }, (_, i) => String(first + i));
+/**
+ * Distinct real DfE LA codes for runs that need fresh facts (the service answers 404 for a code it does not know):
+ * `count` of them from the published LA directory in code order, starting at the `first`-th.
+ */
+export function benchLaCodes(count: number, first = 0): string[] {
+  const codes = publishedBenchmarks()
+    .las()
+    .map((la) => la.code)
+    .sort();
+  if (first + count > codes.length) throw new RangeError(`only ${codes.length} LA codes are published`);
+  return codes.slice(first, first + count);
 }
 
 /**

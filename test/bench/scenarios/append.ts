@@ -77,7 +77,7 @@ export async function appendScenario(
   ];
   let laCursor = 0;
   const freshLas = (count: number): string[] => {
-    const las = benchLaCodes(count, 801 + laCursor);
+    const las = benchLaCodes(count, laCursor);
     laCursor += count;
     return las;
   };

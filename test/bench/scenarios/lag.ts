@@ -39,8 +39,7 @@ export async function lagScenario(profile: BenchProfile): Promise<ScenarioResult
   const { eventsPerSecond, seconds, batchSize } = profile.lag;
   const maxEvents = eventsPerSecond * seconds;
   const batches = factBatches(
-    // Real DfE codes: the service answers 404 for an LA it does not know.
-    benchLaCodes(3, 203),
+    benchLaCodes(3),
     { seed: profile.seed + 1, years: profile.la.years, ...(profile.la.plans ? { plans: profile.la.plans } : {}) },
     batchSize,
     maxEvents,

@@ -56,6 +56,34 @@ describe('PostgreSQL event store', () => {
     }
   });
 
+  it('keeps its connection when an append is refused: a version conflict or a repeated eventId opens no new one', async () => {
+    const pool = new pg.Pool({ connectionString: url, max: 1 });
+    let connections = 0;
+    pool.on('connect', () => {
+      connections += 1;
+    });
+    const store = new PostgresEventStore(pool, { notifications: false });
+    try {
+      await migrateEventStore(pool);
+      const stream = `ehcp-case-999-keep-${randomUUID()}`;
+      const first = { eventId: randomUUID(), type: 'RequestReceived', data: {} };
+      await store.appendToStream(stream, [first], ExpectedVersion.noStream);
+      const opened = connections;
+      for (let i = 0; i < 5; i += 1) {
+        await expect(
+          store.appendToStream(stream, [{ eventId: randomUUID(), type: 'ReviewHeld', data: {} }], ExpectedVersion.noStream),
+        ).rejects.toBeInstanceOf(ExpectedVersionConflictError);
+        const again = await store.appendToStream(stream, [first], ExpectedVersion.any);
+        expect(again.outcomes).toEqual([{ eventId: first.eventId, status: 'duplicate' }]);
+      }
+      expect(opened).toBe(1);
+      expect(connections).toBe(opened);
+    } finally {
+      await store.close();
+      await pool.end();
+    }
+  });
+
   it('stores the writing transaction id with each event', async () => {
     const store = await PostgresEventStore.fromConnectionString(url);
     try {

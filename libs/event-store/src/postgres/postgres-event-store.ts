@@ -13,6 +13,7 @@ import { sleep, untilDeadline } from '../deadline.js';
 import { assertAppendable, assertAppendableStreams } from '../new-events.js';
 import { type AppendAnswer, conflictFrom, planAppend, streamInDetail } from './append-plan.js';
 import { migrateEventStore } from './migrate.js';
+import { pooledQuery } from './pooled-query.js';
 import { errorCode, isUniqueViolation, toEventStoreError } from './pg-errors.js';
 
 /**
@@ -222,7 +223,8 @@ export class PostgresEventStore implements EventStore {
     for (let attempt = 0; ; attempt += 1) {
       let answer: pg.QueryResult<{ appended: AppendAnswer }>;
       try {
-        answer = await this.pool.query<{ appended: AppendAnswer }>(
+        answer = await pooledQuery<{ appended: AppendAnswer }>(
+          this.pool,
           'select event_store.append($1::jsonb, $2::boolean) as appended',
           [plan.argument, checkFirst],
         );
@@ -284,7 +286,7 @@ export class PostgresEventStore implements EventStore {
 
   private async query<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>> {
     try {
-      return await this.pool.query<R>(text, values);
+      return await pooledQuery<R>(this.pool, text, values);
     } catch (error) {
       throw toEventStoreError(error);
     }
