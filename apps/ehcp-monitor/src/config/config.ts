@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseSchedule } from '#rollups';
+import { DEFAULT_CASE_CACHE_ENTRIES } from '../ingestion/case-cache.js';
 
 /**
  * Service configuration, read once from the environment and validated at start-up.
@@ -39,6 +40,8 @@ export interface ServiceConfig {
   };
   /** Largest batch accepted by POST .../events. */
   readonly maxBatchSize: number;
+  /** Cases the write path keeps folded in memory (least recently written out first). */
+  readonly caseCacheEntries: number;
   /** Five-field cron (Europe/London) of the weekly rollup run. */
   readonly rollupSchedule: string;
   /** Least severe log level written: error, warn or log. */
@@ -242,6 +245,7 @@ export function loadConfig(env: Env = process.env): ServiceConfig {
       problems.push(`CORS_ORIGINS entry "${origin}" must be an origin like https://host`);
   }
   const rateLimitPerMinute = integer(env, 'RATE_LIMIT_PER_MINUTE', 1200, 1, 1_000_000, problems);
+  const caseCacheEntries = integer(env, 'CASE_CACHE_ENTRIES', DEFAULT_CASE_CACHE_ENTRIES, 0, 10_000_000, problems);
 
   const pdf: PdfConfig = {
     executablePath: env.CHROMIUM_PATH?.trim() || '/usr/bin/chromium',
@@ -263,6 +267,7 @@ export function loadConfig(env: Env = process.env): ServiceConfig {
     roles,
     calendar,
     maxBatchSize,
+    caseCacheEntries,
     rollupSchedule,
     logLevel,
     publicUrl,

@@ -6,8 +6,11 @@ export interface CachedCase {
   readonly version: number;
 }
 
-/** How many cases the write path keeps folded in memory by default (about one large LA). */
-export const DEFAULT_CASE_CACHE_ENTRIES = 5_000;
+/**
+ * How many cases the write path keeps folded in memory by default: every case of a large LA's ten years (a feed
+ * comes back to a case months apart, so a cache smaller than the LA's cases misses on almost every fact once full).
+ */
+export const DEFAULT_CASE_CACHE_ENTRIES = 25_000;
 
 /**
  * The write path's memory of recently written cases, so that a batch decides against a case's state without reading

@@ -66,7 +66,7 @@ interface CaseDecision {
 @CommandHandler(RecordPathwayFacts)
 export class RecordPathwayFactsHandler implements ICommandHandler<RecordPathwayFacts, FactResult[]> {
   private readonly logger = new Logger(RecordPathwayFactsHandler.name);
-  private readonly cases = new CaseCache();
+  private readonly cases: CaseCache;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -74,7 +74,9 @@ export class RecordPathwayFactsHandler implements ICommandHandler<RecordPathwayF
     @Inject(Clock) private readonly clock: Clock,
     @Optional() @Inject(ERASED_CASES) private readonly erased?: ErasedCases,
     @Optional() private readonly metrics?: Metrics,
-  ) {}
+  ) {
+    this.cases = new CaseCache(config.caseCacheEntries);
+  }
 
   async execute(command: RecordPathwayFacts): Promise<FactResult[]> {
     try {
