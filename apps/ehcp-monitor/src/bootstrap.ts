@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { ServiceConfig } from './config/config.js';
-import { ProblemDetailsFilter, mountBuiltInIssuer } from '#http';
+import { ProblemDetailsFilter, mountBuiltInIssuer, serializeAnswer } from '#http';
 import type Provider from 'oidc-provider';
 import { BUILT_IN_ISSUER } from './identity/identity.module.js';
 import { issuerOf } from './config/config.js';
@@ -35,6 +35,8 @@ export async function createApp(
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new ProblemDetailsFilter());
   const fastify = app.getHttpAdapter().getInstance();
+  // Answers served from a cache are written as JSON once (see shareAnswer).
+  fastify.setReplySerializer(serializeAnswer);
   const issuer = app.get<Provider | undefined>(BUILT_IN_ISSUER);
   if (issuer !== undefined) mountBuiltInIssuer(fastify, issuer, issuerOf(config), config.dataDir);
   await hardenEdge(app, config);

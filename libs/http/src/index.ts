@@ -13,3 +13,4 @@ export * from './oidc/mint-token.js';
 export * from './audit/audit-log.js';
 export * from './audit/audit.interceptor.js';
 export * from './audit/case-ids.js';
+export * from './shared-answers.js';

@@ -1,4 +1,4 @@
-import { Access } from '#http';
+import { Access, shareAnswer } from '#http';
 import { applyDecorators, Controller, Get, Param, Query, ServiceUnavailableException } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -145,7 +145,8 @@ export class KpisController {
 
   private answer(name: KpiName, la: string, query: RawQuery): Promise<KpiReport> {
     const parsed = parseKpiQuery(query, londonDate(new Date()));
-    return whenReady(this.kpis.kpi(name, parseLa(la), parsed));
+    // Live answers come from the per-LA answer cache, the same object for every request until the LA changes.
+    return whenReady(this.kpis.kpi(name, parseLa(la), parsed)).then(shareAnswer);
   }
 }
 

@@ -1,0 +1,25 @@
+/**
+ * Answers shared between requests (a KPI report served from the answer cache) are written as JSON once: the reply
+ * serializer keeps the text of each shared answer beside it, so the thousandth request for the same cached report
+ * sends the same bytes without walking the object again. Only answers marked with `shareAnswer` are remembered, and
+ * a shared answer must not be changed afterwards (the cache never changes its reports).
+ */
+const shared = new WeakSet<object>();
+const written = new WeakMap<object, string>();
+
+/** Marks an answer as shared between requests and unchanging; answers it as given. */
+export function shareAnswer<T extends object>(answer: T): T {
+  shared.add(answer);
+  return answer;
+}
+
+/** The reply serializer: JSON text, written once per shared answer. */
+export function serializeAnswer(payload: unknown): string {
+  if (typeof payload !== 'object' || payload === null || !shared.has(payload)) return JSON.stringify(payload);
+  let text = written.get(payload);
+  if (text === undefined) {
+    text = JSON.stringify(payload);
+    written.set(payload, text);
+  }
+  return text;
+}
