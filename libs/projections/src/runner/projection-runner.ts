@@ -254,13 +254,15 @@ export class ProjectionRunner {
       // unlogged is loaded again from zero.
       building = await this.generations.prepareBulkLoad(this.projection, building);
       events += await this.load(building, bulk.load.bind(bulk));
+      this.options.logger?.log(`rebuild of ${this.projection.name} loaded ${events} events in ${since(started)} s`);
       const target = (await this.generations.get(building.name, building.generation))!;
       const cases = await bulk.foldAll((work) => this.inTransaction(target, work));
-      this.options.logger?.log(`rebuild of ${this.projection.name} folded ${cases} cases`);
+      this.options.logger?.log(`rebuild of ${this.projection.name} folded ${cases} cases by ${since(started)} s`);
       await this.generations.setLogged(this.projection, target, true);
     }
     // Catch up, then swap; a batch that lands between the two is folded by the live loop into the new generation.
     events += await this.catchUp(building);
+    this.options.logger?.log(`rebuild of ${this.projection.name} caught up by ${since(started)} s`);
     await this.generations.analyse(this.projection, building);
     const swapped = await this.generations.swap(this.projection.name, building.generation, previous?.generation);
     if (swapped) await this.generations.dropRetired(this.projection.name);
@@ -337,6 +339,11 @@ function lastPositionPerLa(batch: readonly PositionedEvent[]): Map<string, bigin
   const positions = new Map<string, bigint>();
   for (const entry of batch) positions.set(entry.event.la, entry.position);
   return positions;
+}
+
+/** Seconds since `started` (a Date.now()), one decimal. */
+function since(started: number): string {
+  return ((Date.now() - started) / 1000).toFixed(1);
 }
 
 function sleep(ms: number): Promise<void> {
