@@ -71,12 +71,6 @@ export interface ReadAllBatch {
   readonly checkpoint: bigint;
 }
 
-/** Where a read in stream order stands: the last stream read and its last version read. */
-export interface StreamCursor {
-  readonly streamName: string;
-  readonly streamVersion: number;
-}
-
 export interface EventStore {
   /**
    * Appends atomically: either every new event is stored or none is. Events whose eventId is already stored
@@ -103,17 +97,6 @@ export interface EventStore {
   /** Events after `checkpoint` (0n = from the start) in global order, at most `limit`. Never skips an event
    * committed late by a concurrent writer. */
   readAll(checkpoint: bigint, limit: number): Promise<ReadAllBatch>;
-  /**
-   * Optional, for rebuilds that fold each stream once: events of the streams whose names start with `prefix`, in
-   * stream order (streams by name, each by version) after `after`, only those at or below global position `upTo`
-   * (a position headPosition() answered), at most `limit`. A stream may continue on the next page.
-   */
-  readInStreamOrder?(
-    prefix: string,
-    after: StreamCursor | undefined,
-    upTo: bigint,
-    limit: number,
-  ): Promise<readonly StoredEvent[]>;
   /** Resolves when events after `checkpoint` may exist, or after `timeoutMs`. */
   waitForEvents(checkpoint: bigint, timeoutMs: number): Promise<void>;
   /** Newest global position readable now (0n when empty): for lag. */

@@ -8,7 +8,6 @@ import {
   type ReadAllBatch,
   type StoredEvent,
   type StreamAppend,
-  type StreamCursor,
 } from '../event-store.js';
 import { sleep, untilDeadline } from '../deadline.js';
 import { assertAppendable, assertAppendableStreams } from '../new-events.js';
@@ -181,25 +180,6 @@ export class PostgresEventStore implements EventStore {
     );
     const events = result.rows.map(toStoredEvent);
     return { events, checkpoint: events.at(-1)?.globalPosition ?? checkpoint };
-  }
-
-  async readInStreamOrder(
-    prefix: string,
-    after: StreamCursor | undefined,
-    upTo: bigint,
-    limit: number,
-  ): Promise<readonly StoredEvent[]> {
-    if (!Number.isInteger(limit) || limit < 1) throw new RangeError('limit must be a positive integer');
-    // Walks the (stream_name, stream_version) key in order; positions at or below a head already answered are all
-    // committed, so no later commit can land among them.
-    const result = await this.query<EventRow>(
-      `select ${EVENT_COLUMNS} from event_store.events
-        where (stream_name, stream_version) > ($1::text, $2::integer) and global_position <= $3::bigint
-          and starts_with(stream_name, $4::text)
-        order by stream_name, stream_version limit $5::integer`,
-      [after?.streamName ?? prefix, after?.streamVersion ?? -1, upTo.toString(), prefix, limit],
-    );
-    return result.rows.map(toStoredEvent);
   }
 
   async headPosition(): Promise<bigint> {
