@@ -53,15 +53,19 @@ export class ServiceProcess {
     private readonly child: ChildProcess,
     readonly url: string,
     private readonly stderr: string[],
+    /** The probe port's base URL (PROBE_PORT): /health/ready answered by a thread of its own. */
+    readonly probeUrl: string,
   ) {}
 
   static async start(options: ServiceOptions): Promise<ServiceProcess> {
     const port = await freePort();
+    const probePort = await freePort();
     const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ehcp-bench-'));
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       PORT: String(port),
+      PROBE_PORT: String(probePort),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       KAFKA_BROKERS: '',
@@ -85,7 +89,7 @@ export class ServiceProcess {
       stderr.push(chunk);
       if (stderr.length > 200) stderr.shift();
     });
-    const service = new ServiceProcess(child, `http://127.0.0.1:${port}`, stderr);
+    const service = new ServiceProcess(child, `http://127.0.0.1:${port}`, stderr, `http://127.0.0.1:${probePort}`);
     await service.waitHealthy(120_000);
     const config = loadConfig({ PORT: String(port), DATA_DIR: dataDir, PUBLIC_URL: service.url });
     const { accessToken } = await mintToken(

@@ -7,6 +7,7 @@ import { RssSampler } from '../memory.js';
 import { connectionStringFor, createDatabase, dropDatabase } from '../postgres.js';
 import type { BenchProfile } from '../profile.js';
 import { atLeast, below, fmt, type ScenarioResult, type TargetCheck } from '../report.js';
+import { ReadyProbe, readyRow } from '../ready-probe.js';
 import { ServiceProcess } from '../service.js';
 import { median, round, summarise } from '../stats.js';
 import type { StoreAppendFigures } from './store-append.js';
@@ -98,6 +99,7 @@ export async function appendScenario(
       roles: 'api,ingest',
     });
     const client = new LoadClient(service.url, profile.append.clients);
+    const probe = new ReadyProbe(service.probeUrl);
     const perBackend: Record<string, unknown> = {};
     try {
       // Warm up the JIT and the connection pool on facts of an LA no run uses.
@@ -149,6 +151,10 @@ export async function appendScenario(
       }
     } finally {
       client.close();
+      const ready = readyRow(`append, ${backend}`, await probe.stop());
+      perBackend.ready = ready.row[1];
+      rows.push([`${backend} ${ready.row[0]}`, ready.row[1]]);
+      targets.push(ready.target);
       const peak = await service.stop();
       perBackend.servicePeakRssMiB = peak;
       rows.push([`${backend} service peak RSS`, `${fmt(peak ?? Number.NaN)} MiB`]);

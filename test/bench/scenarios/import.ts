@@ -11,6 +11,7 @@ import { RssSampler } from '../memory.js';
 import { connectionStringFor, createDatabase, dropDatabase, withClient } from '../postgres.js';
 import type { BenchProfile } from '../profile.js';
 import { atLeast, fmt, type ScenarioResult } from '../report.js';
+import { ReadyProbe, readyRow } from '../ready-probe.js';
 import { ServiceProcess, serviceTokens } from '../service.js';
 import { median, round } from '../stats.js';
 
@@ -80,12 +81,14 @@ export async function importScenario(
 
   const runs: Array<Record<string, unknown>> = [];
   const servicePeaks: number[] = [];
+  const probes: Array<Awaited<ReturnType<ReadyProbe['stop']>>> = [];
   let kept: string | undefined;
   for (let run = 0; run < profile.import.runs; run++) {
     const database = await createDatabase('import');
     const service = await ServiceProcess.start({ databaseUrl: connectionStringFor(database), roles: 'api,ingest' });
     const waits = new DbWaitSampler(database);
     const tenths = new TenthsSampler(join(profile.workDir, `import-${run}.progress`));
+    const probe = new ReadyProbe(service.probeUrl);
     try {
       const summary = await importFile({
         file,
@@ -106,6 +109,7 @@ export async function importScenario(
       });
     } finally {
       tenths.stop(0);
+      probes.push(await probe.stop());
       await waits.stop();
       servicePeaks.push((await service.stop()) ?? Number.NaN);
       rmSync(join(profile.workDir, `import-${run}.progress`), { force: true });
@@ -127,6 +131,7 @@ export async function importScenario(
   const harnessPeak = sampler.stop();
   const stored = await storedEvents(kept!);
   const ratio = importRate / copyRate;
+  const ready = readyRow('import', probes.at(-1)!);
 
   const result: ScenarioResult = {
     scenario: 'import',
@@ -138,10 +143,12 @@ export async function importScenario(
       ['import, first / last tenth of the file', `${fmt(firstTenth)} / ${fmt(lastTenth)} ev/s`],
       ['service peak RSS', `${fmt(median(servicePeaks))} MiB`],
       ['harness peak RSS (CLI import in-process)', `${fmt(harnessPeak)} MiB`],
+      ready.row,
     ],
     targets: [
       atLeast('import vs COPY', ratio * 100, 40, '%'),
       atLeast('import last tenth vs first tenth', (lastTenth / firstTenth) * 100, 80, '%'),
+      ready.target,
     ],
     details: {
       generated: { ...generated, eventsByLa: undefined },
@@ -151,6 +158,7 @@ export async function importScenario(
       servicePeakRssMiB: servicePeaks,
       harnessPeakRssMiB: harnessPeak,
       storedEvents: stored,
+      ready: probes,
     },
     notes: [
       `database sessions on average during the import: ${Object.entries(

@@ -87,7 +87,7 @@ export async function kpiScenario(profile: BenchProfile, imported: ImportedLa): 
   let probe: ReadyProbe | undefined;
   try {
     details.caughtUp = await withClient(imported.database, (c) => waitCaughtUp(c, 600_000));
-    probe = new ReadyProbe(service.url);
+    probe = new ReadyProbe(service.probeUrl);
     const trivial = await underLoad(client, TRIVIAL, profile);
     details.trivial = trivial;
     rows.push([

@@ -52,7 +52,7 @@ export async function lagScenario(profile: BenchProfile): Promise<ScenarioResult
   let maxInFlight = 0;
   let sent = 0;
   let details: Record<string, unknown> = {};
-  const probe = new ReadyProbe(service.url);
+  const probe = new ReadyProbe(service.probeUrl);
   let ready: ReturnType<typeof readyRow> | undefined;
   try {
     if (!(await waitCaughtUp(db, 30_000))) throw new Error('the service runs no case clocks projector (no checkpoint)');

@@ -40,6 +40,8 @@ export interface ServiceConfig {
   };
   /** Largest batch accepted by POST .../events. */
   readonly maxBatchSize: number;
+  /** A second port answering /health/live and /health/ready from a thread of its own (undefined: off). */
+  readonly probePort: number | undefined;
   /** Cases the write path keeps folded in memory (least recently written out first). */
   readonly caseCacheEntries: number;
   /** Five-field cron (Europe/London) of the weekly rollup run. */
@@ -245,6 +247,7 @@ export function loadConfig(env: Env = process.env): ServiceConfig {
       problems.push(`CORS_ORIGINS entry "${origin}" must be an origin like https://host`);
   }
   const rateLimitPerMinute = integer(env, 'RATE_LIMIT_PER_MINUTE', 1200, 1, 1_000_000, problems);
+  const probePort = env.PROBE_PORT ? integer(env, 'PROBE_PORT', 0, 0, 65535, problems) : undefined;
   const caseCacheEntries = integer(env, 'CASE_CACHE_ENTRIES', DEFAULT_CASE_CACHE_ENTRIES, 0, 10_000_000, problems);
 
   const pdf: PdfConfig = {
@@ -268,6 +271,7 @@ export function loadConfig(env: Env = process.env): ServiceConfig {
     calendar,
     maxBatchSize,
     caseCacheEntries,
+    probePort,
     rollupSchedule,
     logLevel,
     publicUrl,

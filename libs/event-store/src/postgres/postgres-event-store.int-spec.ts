@@ -71,7 +71,11 @@ describe('PostgreSQL event store', () => {
       const opened = connections;
       for (let i = 0; i < 5; i += 1) {
         await expect(
-          store.appendToStream(stream, [{ eventId: randomUUID(), type: 'ReviewHeld', data: {} }], ExpectedVersion.noStream),
+          store.appendToStream(
+            stream,
+            [{ eventId: randomUUID(), type: 'ReviewHeld', data: {} }],
+            ExpectedVersion.noStream,
+          ),
         ).rejects.toBeInstanceOf(ExpectedVersionConflictError);
         const again = await store.appendToStream(stream, [first], ExpectedVersion.any);
         expect(again.outcomes).toEqual([{ eventId: first.eventId, status: 'duplicate' }]);
