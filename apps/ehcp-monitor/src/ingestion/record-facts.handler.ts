@@ -23,6 +23,7 @@ import {
   type EventStore,
   type StoredEvent,
 } from '#event-store';
+import { CaseLocks } from './case-locks.js';
 import { CaseCache, type CachedCase } from './case-cache.js';
 import { SERVICE_CONFIG, type ServiceConfig } from '../config/config.js';
 import { EVENT_STORE } from '../storage/tokens.js';
@@ -67,6 +68,7 @@ interface CaseDecision {
 export class RecordPathwayFactsHandler implements ICommandHandler<RecordPathwayFacts, FactResult[]> {
   private readonly logger = new Logger(RecordPathwayFactsHandler.name);
   private readonly cases: CaseCache;
+  private readonly turns = new CaseLocks();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -122,6 +124,17 @@ export class RecordPathwayFactsHandler implements ICommandHandler<RecordPathwayF
       byCase.delete(stream);
     }
     if (byCase.size === 0) return results.map((r) => r!);
+    return this.turns.withCases(byCase.keys(), () => this.recordCases(command, byCase, results));
+  }
+
+  /** The batch's cases, while no other batch of this process writes any of them. */
+  private async recordCases(
+    command: RecordPathwayFacts,
+    byCase: ReadonlyMap<string, number[]>,
+    results: Array<FactResult | undefined>,
+  ): Promise<FactResult[]> {
+    const place = (indexes: readonly number[], caseResults: readonly FactResult[]): void =>
+      indexes.forEach((i, k) => (results[i] = caseResults[k]));
     const cases = [...byCase.entries()].map(
       ([stream, indexes]) => [stream, indexes, indexes.map((i) => command.events[i]!)] as const,
     );
