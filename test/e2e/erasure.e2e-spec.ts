@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { fact, startTestApp, type TestApp } from './support/test-app.js';
+import { eventually } from './support/eventually.js';
 
 jest.setTimeout(180_000);
 
@@ -9,15 +10,6 @@ describe('erasing a case', () => {
     t = await startTestApp();
   }, 60_000);
   afterAll(async () => t?.close());
-
-  async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 60_000): Promise<T> {
-    const deadline = Date.now() + ms;
-    for (;;) {
-      const value = await read();
-      if (done(value) || Date.now() > deadline) return value;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
 
   it('removes its facts, clock and KPI contributions, refuses a replay, and leaves who and why in the audit', async () => {
     const facts = [

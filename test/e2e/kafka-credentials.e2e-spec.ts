@@ -6,15 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { scramBroker, uniqueName } from '../setup/services.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
+import { eventually } from './support/eventually.js';
 
 describe('Kafka with a wrong SCRAM password', () => {
   const scram = scramBroker();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import kafkajs from 'kafkajs';
 import { kafkaBrokers, uniqueName } from '../setup/services.js';
 import { fact, startTestApp, type TestApp } from './support/test-app.js';
+import { eventually } from './support/eventually.js';
 
 /** Facts produced to the service's topic reach the same command path as HTTP. */
 describe('ingestion from Kafka through the service', () => {
@@ -27,15 +28,6 @@ describe('ingestion from Kafka through the service', () => {
     await producer.disconnect();
     await t?.close();
   });
-
-  async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 60_000): Promise<T> {
-    const deadline = Date.now() + ms;
-    for (;;) {
-      const value = await read();
-      if (done(value) || Date.now() > deadline) return value;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
 
   it('stores each fact once, dead-letters what it cannot accept with the reason, and moves on', async () => {
     const request = fact('KAF-1', 'AssessmentRequested', '2024-01-08', { requestSource: 'school' });

@@ -11,15 +11,7 @@ import pg from 'pg';
 import { readTopic } from '../../libs/messaging/src/testing/read-topic.js';
 import { scramBroker, uniqueName } from '../setup/services.js';
 import { fact, startTestApp, type TestApp } from './support/test-app.js';
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
+import { eventually } from './support/eventually.js';
 
 describe('Kafka with SCRAM-SHA-512 over TLS', () => {
   const scram = scramBroker();

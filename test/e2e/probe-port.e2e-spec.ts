@@ -3,20 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ComponentStates } from '../../apps/ehcp-monitor/src/health/component-states.js';
 import { ProbePort } from '../../apps/ehcp-monitor/src/health/probe-port.js';
 import { SERVICE_CONFIG, type ServiceConfig } from '../../apps/ehcp-monitor/src/config/config.js';
+import { eventually } from './support/eventually.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 async function get(url: string): Promise<{ status: number; json: unknown }> {
   const response = await fetch(url);
   return { status: response.status, json: await response.json() };
-}
-
-async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /** Another process asks `url` after `delayMs` (this thread may be blocked meanwhile) and answers what it got. */
@@ -47,7 +39,7 @@ describe('the probe port (PROBE_PORT)', () => {
 
   it('answers the probes as the main port does, and nothing else', async () => {
     expect(
-      await until(
+      await eventually(
         () => get(`${base}/health/ready`),
         (a) => a.status === 200,
       ),
@@ -69,7 +61,7 @@ describe('the probe port (PROBE_PORT)', () => {
       const url = `http://127.0.0.1:${await probe.port()}/health/ready`;
       expect(
         (
-          await until(
+          await eventually(
             () => get(url),
             (a) => a.status === 200,
           )
@@ -87,7 +79,7 @@ describe('the probe port (PROBE_PORT)', () => {
       // Once the main thread posts again, the probe is ready again.
       expect(
         (
-          await until(
+          await eventually(
             () => get(url),
             (a) => a.status === 200,
           )

@@ -3,10 +3,10 @@ import pg from 'pg';
 import { CASE_CLOCKS_RUNNER, type ProjectionRunner } from '#projections';
 import { ComponentStates } from '../../apps/ehcp-monitor/src/health/component-states.js';
 import { HealthRegistry } from '../../apps/ehcp-monitor/src/health/health.registry.js';
-import { fact, startTestApp, type TestApp } from './support/test-app.js';
+import { fact, startTestApp } from './support/test-app.js';
 
 describe('probes', () => {
-  let t: TestApp;
+  let t: Awaited<ReturnType<typeof startTestApp>>;
   beforeAll(async () => {
     t = await startTestApp();
     await t.app.get(ComponentStates).refresh();
