@@ -13,9 +13,14 @@ export function shareAnswer<T extends object>(answer: T): T {
   return answer;
 }
 
+/** Whether an answer was marked as shared between requests (and so never changes). */
+export function isSharedAnswer(payload: unknown): payload is object {
+  return typeof payload === 'object' && payload !== null && shared.has(payload);
+}
+
 /** The reply serializer: JSON text, written once per shared answer. */
 export function serializeAnswer(payload: unknown): string {
-  if (typeof payload !== 'object' || payload === null || !shared.has(payload)) return JSON.stringify(payload);
+  if (!isSharedAnswer(payload)) return JSON.stringify(payload);
   let text = written.get(payload);
   if (text === undefined) {
     text = JSON.stringify(payload);

@@ -10,7 +10,7 @@ import type { FastifyReply } from 'fastify';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { AuthorisedRequest } from '../auth/auth.guard.js';
 import { AuditLog, MAX_LISTED_CASES } from './audit-log.js';
-import { caseIdsIn } from './case-ids.js';
+import { caseIdsInAnswer } from './case-ids.js';
 
 export const AUDIT_LOG = Symbol('AUDIT_LOG');
 
@@ -32,7 +32,7 @@ export class AuditInterceptor implements NestInterceptor {
       (async () => {
         try {
           const answer: unknown = await lastValueFrom(next.handle(), { defaultValue: undefined });
-          const found = caseIdsIn(request.answerBeforeExport ?? answer);
+          const found = caseIdsInAnswer(request.answerBeforeExport ?? answer);
           const params = request.params as Record<string, unknown>;
           if (typeof params.caseId === 'string' && !found.ids.includes(params.caseId)) {
             found.ids.unshift(params.caseId);

@@ -1,3 +1,5 @@
+import { isSharedAnswer } from '../shared-answers.js';
+
 /**
  * The case references in an answer: every string under a `caseId` key (or in a `caseIds` list), however deep,
  * without duplicates. Walks at most `budget` values so a large answer costs a bounded time.
@@ -20,4 +22,20 @@ export function caseIdsIn(answer: unknown, budget = 200_000): { ids: string[]; c
     }
   }
   return { ids: [...found], count: found.size };
+}
+
+const sharedFound = new WeakMap<object, { ids: readonly string[]; count: number }>();
+
+/**
+ * caseIdsIn, walked once per answer shared between requests (a cached KPI report answers many requests unchanged);
+ * a copy each time, so the caller may add to it.
+ */
+export function caseIdsInAnswer(answer: unknown): { ids: string[]; count: number } {
+  if (!isSharedAnswer(answer)) return caseIdsIn(answer);
+  let found = sharedFound.get(answer);
+  if (found === undefined) {
+    found = caseIdsIn(answer);
+    sharedFound.set(answer, found);
+  }
+  return { ids: [...found.ids], count: found.count };
 }
