@@ -2,14 +2,16 @@ import type { IsoDate, IsoMonth, PathwayEvent, PathwayEventType } from '#pathway
 import { NATIONAL_CALIBRATION, annualGrowth, nationalRequestsInYear } from './calibration.js';
 import { CaseloadSteering } from './caseload.js';
 import { CaseLife, type CaseOrigin, type CaseProfile, type LaWorld } from './case-life.js';
-import { addMonths, civilOf, dayFromIso, dayOf, isWorkingDay, isoOf, workingDayOnOrAfter } from './days.js';
+import { addMonths, civilOf, dayFromIso, dayOf, isWorkingDay, isoOf, workingDayOnOrAfter, yearOf } from './days.js';
 import type { Fact, LifeStep } from './fact.js';
 import { MinHeap } from './heap.js';
 import { LA_CODES } from './la-codes.js';
 import { shapedModel, shapedPlacementMix, shapedVolume, type LaShape } from './la-shape.js';
 import { NATIONAL_PLACEMENT_MIX_2024, PlacementSteering } from './placements.js';
 import { pathwayModel, type PathwayModel } from './model.js';
+import { Quotas } from './quota.js';
 import { Random, hashString } from './random.js';
+import { YearlySteering } from './yearly-steering.js';
 
 /** Chances per fact of what real feeds do. Each applies only to the facts it can safely apply to (see below). */
 export interface NoiseRates {
@@ -130,33 +132,35 @@ interface CaseRun {
  */
 export function generateLa(options: GenerateLaOptions): Generator<PathwayEvent, void, undefined> {
   const resolved = resolveOptions(options);
-  return simulate(resolved, resolved.shape === undefined ? () => 1 : newPlanScale(resolved, resolved.shape));
+  return simulate(resolved, resolved.shape === undefined ? new YearlySteering() : steeringFor(resolved, resolved.shape));
 }
 
+/** At most this many passes of the LA's requests simulated alone set a shaped LA's steering. */
+const STEERING_PASSES = 6;
+
 /**
- * How much to scale the model's chance that an assessment ends in a plan, by year of issue, so that the LA issues its
- * published new plans each year. The model's own share is open-loop: plans issued in a year answer requests made
- * months before (a year and more in a slow LA), and some come by other paths (a re-request, a tribunal order). So a
- * first pass simulates the LA's requests alone (the plans it already maintains issue none in the period), counts the
- * final plans issued each year, and the second pass scales each year's chance by published over counted.
+ * The steering that brings a shaped LA's new plans and their 20-week timeliness onto its published figures, year by
+ * year of issue: the LA's requests are simulated alone (the plans it already maintains issue none in the period),
+ * the plans issued each year and their timeliness counted, and each pass steers the next
+ * ({@link YearlySteering.learn}) until one is on target. More than once: a plan taken away (or added) changes what
+ * its case does next (a re-request, an appeal), and a plan held over moves into the next year.
  */
-function newPlanScale(options: ResolvedOptions, shape: LaShape): (year: number) => number {
-  const scale = new Map<number, number>();
-  const scaleOf = (year: number): number => scale.get(year) ?? 1;
-  // Twice: a plan the first pass takes away (or adds) changes what its case does next (a re-request, an appeal).
-  for (let pass = 0; pass < 2; pass++) {
-    const issued = new Map<number, number>();
-    for (const event of simulate({ ...options, noise: NO_NOISE, withExisting: false }, scaleOf)) {
-      if (event.type !== 'FinalPlanIssued') continue;
-      const year = Number(event.occurredOn.slice(0, 4));
-      issued.set(year, (issued.get(year) ?? 0) + 1);
-    }
-    for (const [year, count] of issued) {
-      const next = (scaleOf(year) * shapedVolume(shape.newPlans, year)) / count;
-      scale.set(year, Math.min(3, Math.max(0.25, next)));
-    }
+function steeringFor(options: ResolvedOptions, shape: LaShape): YearlySteering {
+  const steering = new YearlySteering();
+  const model = shapedModel(pathwayModel(), shape);
+  const published = (year: number): number => shapedVolume(shape.newPlans, year);
+  const onTime = (year: number): number =>
+    (1 - model.exceptionShare) * model.within20WeeksWithoutException(year) +
+    model.exceptionShare * model.exceptionWithin20Weeks;
+  const saturated = model.noPlanShare >= 1 ? 3 : 1 / (1 - model.noPlanShare);
+  const firstYear = yearOf(addMonths(options.endDay + 1, -12 * options.years));
+  const lastYear = yearOf(options.endDay);
+  for (let pass = 0; pass < STEERING_PASSES; pass++) {
+    for (const event of simulate({ ...options, noise: NO_NOISE, withExisting: false }, steering)) void event;
+    if (steering.onTarget(firstYear, lastYear, published, onTime)) break;
+    steering.learn(published, onTime, saturated, model.exceptionShare);
   }
-  return scaleOf;
+  return steering;
 }
 
 interface ResolvedOptions {
@@ -202,13 +206,11 @@ function resolveOptions(options: GenerateLaOptions): ResolvedOptions {
   };
 }
 
-function* simulate(
-  options: ResolvedOptions,
-  planScale: (year: number) => number,
-): Generator<PathwayEvent, void, undefined> {
+function* simulate(options: ResolvedOptions, steering: YearlySteering): Generator<PathwayEvent, void, undefined> {
   const { la, years, endDay, plans, noise, withRecordedAt, source, shape } = options;
   const windowStart = addMonths(endDay + 1, -12 * years);
-  const firstRequestDay = addMonths(windowStart, -12);
+  // A shaped LA warms up for two years: its published plans of a year can answer assessments two years old.
+  const firstRequestDay = addMonths(windowStart, shape === undefined ? -12 : -24);
   const model = shape === undefined ? pathwayModel() : shapedModel(pathwayModel(), shape);
   const calibration = model.calibration;
   const laKey = hashString(la);
@@ -245,18 +247,22 @@ function* simulate(
     firstRequestDay,
     endDay,
     ceaseChance: (base) => caseload.ceaseChance(base),
-    planScale,
+    steering,
+    quotas: new Quotas(),
     nextAppealId: (day) =>
       `EH${la}-${String(civilOf(day).year % 100).padStart(2, '0')}-${String(++appealCount).padStart(5, '0')}`,
     otherLa: (rng) => rng.pick(otherLas),
   };
+
+  // The plans already maintained keep quotas of their own, like their draws.
+  const existingWorld: LaWorld = { ...world, quotas: new Quotas() };
 
   const open = new MinHeap<CaseRun>();
   const outbox = new MinHeap<PathwayEvent>(); // what the feed will send, keyed by when
   const endMs = endDay * DAY_MS + DAY_MS - 1;
 
   // The plans already maintained draw from streams of their own, so the LA's requests draw the same with or without
-  // them (the calibration pass of newPlanScale relies on it).
+  // them (the steering passes of steeringFor rely on it).
   let existingCount = 0;
   let arrivalCount = 0;
   const startCase = (origin: CaseOrigin, profile: CaseProfile): void => {
@@ -265,7 +271,7 @@ function* simulate(
       origin.kind === 'existing-plan'
         ? new Random(options.seed, laKey, 7, ++existingCount)
         : new Random(options.seed, laKey, 100 + ++arrivalCount);
-    const life = new CaseLife(world, draws, profile, origin).facts();
+    const life = new CaseLife(origin.kind === 'existing-plan' ? existingWorld : world, draws, profile, origin).facts();
     const first = life.next();
     if (first.done || first.value.day > endDay) return;
     open.push(first.value.day, {
