@@ -226,6 +226,7 @@ function* simulate(options: ResolvedOptions, steering: YearlySteering): Generato
   const scale = plans / nationalPerLa(endDay);
 
   const arrivals = new Random(options.seed, laKey, 1);
+  const transfers = new Random(options.seed, laKey, 6);
   const ids = new Random(options.seed, laKey, 2);
   const feedNoise = new Random(options.seed, laKey, 3);
   const placementDraws = new Random(options.seed, laKey, 4);
@@ -237,7 +238,8 @@ function* simulate(options: ResolvedOptions, steering: YearlySteering): Generato
   );
 
   let activePlans = 0;
-  const caseload = new CaseloadSteering(targetPlans, growth, windowStart);
+  // Steered from a year after the first requests, when the plans they bring in are flowing.
+  const caseload = new CaseloadSteering(targetPlans, growth, addMonths(firstRequestDay, 12));
   let caseCount = 0;
   let appealCount = 0;
   const otherLas = LA_CODES.filter((code) => code !== la);
@@ -263,14 +265,18 @@ function* simulate(options: ResolvedOptions, steering: YearlySteering): Generato
 
   // The plans already maintained draw from streams of their own, so the LA's requests draw the same with or without
   // them (the steering passes of steeringFor rely on it).
+  // Transfers in likewise, as their number follows the caseload.
   let existingCount = 0;
+  let transferCount = 0;
   let arrivalCount = 0;
   const startCase = (origin: CaseOrigin, profile: CaseProfile): void => {
     const caseNumber = ++caseCount;
     const draws =
       origin.kind === 'existing-plan'
         ? new Random(options.seed, laKey, 7, ++existingCount)
-        : new Random(options.seed, laKey, 100 + ++arrivalCount);
+        : origin.kind === 'transfer-in'
+          ? new Random(options.seed, laKey, 8, ++transferCount)
+          : new Random(options.seed, laKey, 100 + ++arrivalCount);
     const life = new CaseLife(origin.kind === 'existing-plan' ? existingWorld : world, draws, profile, origin).facts();
     const first = life.next();
     if (first.done || first.value.day > endDay) return;
@@ -423,12 +429,15 @@ function* simulate(options: ResolvedOptions, steering: YearlySteering): Generato
           newProfile(arrivals, model, day - Math.round((age + arrivals.next()) * 365.25)),
         );
       }
-      const transfersToday = (model.transferInPerYear * targetPlans(day)) / WORKING_DAYS_PER_YEAR;
-      for (let n = arrivals.poisson(transfersToday); n > 0; n--) {
-        const age = arrivals.weighted(model.ageOfPlans);
-        const profile = newProfile(arrivals, model, day - Math.round((age + arrivals.next()) * 365.25));
-        const lastReviewDay = day - arrivals.int(30, 330);
-        startCase({ kind: 'transfer-in', day, lastReviewDay, fromLa: arrivals.pick(otherLas) }, profile);
+      // Transfers in draw from a stream of their own, so the LA's requests draw the same whatever its caseload.
+      const extra = options.withExisting ? caseload.extraInflowPerDay(day, activePlans) : 0;
+      const transfersToday =
+        (model.transferInPerYear * targetPlans(day) + extra * 365.25) / WORKING_DAYS_PER_YEAR;
+      for (let n = transfers.poisson(transfersToday); n > 0; n--) {
+        const age = transfers.weighted(model.ageOfPlans);
+        const profile = newProfile(transfers, model, day - Math.round((age + transfers.next()) * 365.25));
+        const lastReviewDay = day - transfers.int(30, 330);
+        startCase({ kind: 'transfer-in', day, lastReviewDay, fromLa: transfers.pick(otherLas) }, profile);
       }
     }
     while (open.peekKey() <= day) {
