@@ -101,10 +101,19 @@ export class CaseLife {
         const day = origin.day;
         this.add(day, 'PlanTransferredIn', { fromLa: origin.fromLa, lastReviewDate: isoOf(origin.lastReviewDay) });
         this.add(day, 'CaseDetailsUpdated', this.attributes());
+        // Reg 15(4): the new LA tells the family within 6 weeks of the transfer (day 0 counting, the 42nd day).
+        const { model } = this.world;
+        const notified = this.rng.chance(model.transferNoticeWithin6Weeks)
+          ? this.dayIn(day + 5, day + 42)
+          : this.dayIn(day + 43, day + 90);
+        this.add(notified, 'PlanTransferNotified', {
+          assessmentProposed: this.rng.chance(model.transferAssessmentProposed),
+        });
         // Reg 15: the review is due by the later of 12 months from the last review and 3 months from the transfer.
         const firstDue = Math.max(addMonths(origin.lastReviewDay, 12) - 1, addMonths(day, 3));
         yield* this.flushTo(day);
-        yield* this.planLife(day, firstDue, false);
+        // Nothing ends the plan before the notice.
+        yield* this.planLife(notified, firstDue, false);
         return;
       }
       case 'existing-plan':

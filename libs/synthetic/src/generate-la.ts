@@ -411,6 +411,7 @@ function* simulate(options: ResolvedOptions, steering: YearlySteering): Generato
   };
 
   let requestsOwed = 0;
+  let transfersOwed = 0;
   const firstDay = Math.min(open.peekKey(), firstRequestDay);
   for (let day = firstDay; day <= endDay; day++) {
     if (day >= firstRequestDay && isWorkingDay(day)) {
@@ -433,7 +434,11 @@ function* simulate(options: ResolvedOptions, steering: YearlySteering): Generato
       const extra = options.withExisting ? caseload.extraInflowPerDay(day, activePlans) : 0;
       const transfersToday =
         (model.transferInPerYear * targetPlans(day) + extra * 365.25) / WORKING_DAYS_PER_YEAR;
-      for (let n = transfers.poisson(transfersToday); n > 0; n--) {
+      // On quota too, like requests.
+      transfersOwed += transfersToday;
+      const transfersNow = Math.max(0, Math.floor(transfersOwed + transfers.next()));
+      transfersOwed -= transfersNow;
+      for (let n = transfersNow; n > 0; n--) {
         const age = transfers.weighted(model.ageOfPlans);
         const profile = newProfile(transfers, model, day - Math.round((age + transfers.next()) * 365.25));
         const lastReviewDay = day - transfers.int(30, 330);
