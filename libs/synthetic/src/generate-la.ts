@@ -132,7 +132,10 @@ interface CaseRun {
  */
 export function generateLa(options: GenerateLaOptions): Generator<PathwayEvent, void, undefined> {
   const resolved = resolveOptions(options);
-  return simulate(resolved, resolved.shape === undefined ? new YearlySteering() : steeringFor(resolved, resolved.shape));
+  return simulate(
+    resolved,
+    resolved.shape === undefined ? new YearlySteering() : steeringFor(resolved, resolved.shape),
+  );
 }
 
 /** At most this many passes of the LA's requests simulated alone set a shaped LA's steering. */
@@ -432,8 +435,7 @@ function* simulate(options: ResolvedOptions, steering: YearlySteering): Generato
       }
       // Transfers in draw from a stream of their own, so the LA's requests draw the same whatever its caseload.
       const extra = options.withExisting ? caseload.extraInflowPerDay(day, activePlans) : 0;
-      const transfersToday =
-        (model.transferInPerYear * targetPlans(day) + extra * 365.25) / WORKING_DAYS_PER_YEAR;
+      const transfersToday = (model.transferInPerYear * targetPlans(day) + extra * 365.25) / WORKING_DAYS_PER_YEAR;
       // On quota too, like requests.
       transfersOwed += transfersToday;
       const transfersNow = Math.max(0, Math.floor(transfersOwed + transfers.next()));

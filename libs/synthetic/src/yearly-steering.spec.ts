@@ -10,7 +10,12 @@ describe('YearlySteering', () => {
     const steering = new YearlySteering();
     repeat(100, () => steering.planIssued(2024, true));
     repeat(50, () => steering.notPlanned(2024, false));
-    steering.learn(() => 80, () => 1, 1.5, 0);
+    steering.learn(
+      () => 80,
+      () => 1,
+      1.5,
+      0,
+    );
     expect(steering.planScale(2024)).toBeCloseTo(0.8, 6);
     expect(steering.holdOver(2023)).toBe(0);
   });
@@ -22,7 +27,12 @@ describe('YearlySteering', () => {
     repeat(50, () => steering.planIssued(2024, false));
     repeat(10, () => steering.notPlanned(2024, false));
     // 2024 wants 90: its own 50 plans and 10 spare assessments leave 30 to come from 2023's 100 not planned.
-    steering.learn((year) => (year === 2024 ? 90 : 60), () => 0, 1.5, 0);
+    steering.learn(
+      (year) => (year === 2024 ? 90 : 60),
+      () => 0,
+      1.5,
+      0,
+    );
     expect(steering.holdOver(2023)).toBeCloseTo(0.3, 6);
     expect(steering.planScale(2024)).toBe(1.5);
   });
@@ -31,12 +41,31 @@ describe('YearlySteering', () => {
     const steering = new YearlySteering();
     repeat(30, () => steering.planIssued(2024, true, true));
     repeat(70, () => steering.planIssued(2024, false, true));
-    expect(steering.onTarget(2024, 2024, () => 100, () => 0.4)).toBe(false);
-    steering.learn(() => 100, () => 0.4, 1, 0);
+    expect(
+      steering.onTarget(
+        2024,
+        2024,
+        () => 100,
+        () => 0.4,
+      ),
+    ).toBe(false);
+    steering.learn(
+      () => 100,
+      () => 0.4,
+      1,
+      0,
+    );
     expect(steering.onTimeShift(2024)).toBeCloseTo(0.1, 6);
 
     repeat(40, () => steering.planIssued(2024, true, true));
     repeat(59, () => steering.planIssued(2024, false, true));
-    expect(steering.onTarget(2024, 2024, () => 100, () => 0.4)).toBe(true);
+    expect(
+      steering.onTarget(
+        2024,
+        2024,
+        () => 100,
+        () => 0.4,
+      ),
+    ).toBe(true);
   });
 });
