@@ -127,8 +127,8 @@ interface CaseRun {
  * The LA's existing caseload: the plans it already maintains when the period starts are generated as cases whose
  * history begins before it (their request, assessment, plan and every review since), replayed from the start of the
  * stream, so every fact a KPI needs about an existing plan (its last review) is there and no plan appears from
- * nowhere. New requests start one warm-up year before the `years` reported on, so that the first reported year
- * already has assessments in progress and reviews due, as a real LA's would.
+ * nowhere. New requests start one warm-up year (two for a shaped LA) before the `years` reported on, so that the
+ * first reported year already has assessments in progress and reviews due, as a real LA's would.
  */
 export function generateLa(options: GenerateLaOptions): Generator<PathwayEvent, void, undefined> {
   const resolved = resolveOptions(options);
