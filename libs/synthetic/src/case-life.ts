@@ -143,9 +143,8 @@ export class CaseLife {
     mustIssue: boolean,
     issuedBy: number,
   ): Generator<LifeStep, CycleOutcome, undefined> {
-    const { model } = this.world;
+    const { model, quotas } = this.world;
     const rng = this.rng;
-    const { quotas } = this.world;
     const year = yearOf(request);
     this.add(request, 'AssessmentRequested', { requestSource: this.profile.requestSource, ...this.attributes() });
     const withdrawn = !mustIssue && rng.chance(model.withdrawnBeforeDecision);
@@ -245,7 +244,7 @@ export class CaseLife {
       }
       // Issued late, in the first months of the next year, with the backlog the LA clears then.
       const nextYear = dayOf(planYear + 1, 1, 2);
-      final = this.dayIn(Math.max(final + 1, nextYear), nextYear + 240);
+      final = this.dayIn(nextYear, nextYear + 240);
     }
     steering.planIssued(yearOf(final), final - request <= 140, !exception && yearOf(final) === dueYear);
     const gap = rng.chance(model.draftPlanBreach) ? rng.int(8, 14) : rng.int(15, 45);
