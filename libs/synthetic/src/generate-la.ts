@@ -111,6 +111,8 @@ interface CaseRun {
   readonly birthDay: number;
   readonly facts: Generator<LifeStep, void, undefined>;
   next: LifeStep;
+  /** Requests the case has made: after the first, each is a re-request. */
+  requests: number;
   /** Business day of the case's previous true fact. */
   lastDay: number;
   /** When the case's previous fact in order was sent (ms since epoch): later facts are sent after it. */
@@ -288,6 +290,7 @@ function* simulate(options: ResolvedOptions, steering: YearlySteering): Generato
       birthDay: profile.birthDay,
       facts: life,
       next: first.value,
+      requests: 0,
       lastDay: -Infinity,
       lastSentMs: -Infinity,
     });
@@ -300,7 +303,7 @@ function* simulate(options: ResolvedOptions, steering: YearlySteering): Generato
       requests =
         shape === undefined
           ? (nationalRequestsInYear(calibration, year) / calibration.localAuthorities) * scale
-          : shapedVolume(shape.requests, year) / (1 + reRequestShare(model, year));
+          : shapedVolume(shape.requests, year);
       requestsByYear.set(year, requests);
     }
     return requests;
@@ -340,7 +343,12 @@ function* simulate(options: ResolvedOptions, steering: YearlySteering): Generato
     Math.floor(feedNoise.next() * 10 * HOUR_MS);
   const send = (event: PathwayEvent, sentMs: number): void => outbox.push(sentMs, event);
 
+  // New requests arrive on quota: each day adds its expected requests to what is owed (see the day loop).
+  let requestsOwed = 0;
   const record = (run: CaseRun, fact: Fact): void => {
+    // A shaped LA's published requests include those made again (after a refusal, no plan, a withdrawal or a
+    // conceded appeal): each is one fewer new request owed.
+    if (fact.type === 'AssessmentRequested' && run.requests++ > 0 && shape !== undefined) requestsOwed -= 1;
     if (fact.type === 'FinalPlanIssued' || fact.type === 'PlanTransferredIn') {
       activePlans++;
       caseload.planStarted();
@@ -413,7 +421,6 @@ function* simulate(options: ResolvedOptions, steering: YearlySteering): Generato
     }
   };
 
-  let requestsOwed = 0;
   let transfersOwed = 0;
   const firstDay = Math.min(open.peekKey(), firstRequestDay);
   for (let day = firstDay; day <= endDay; day++) {
@@ -470,18 +477,6 @@ function* simulate(options: ResolvedOptions, steering: YearlySteering): Generato
 /** The first working day on or after 4 January of the day's year: placements move at the start of the spring term. */
 function springTermStart(day: number): number {
   return workingDayOnOrAfter(dayOf(civilOf(day).year, 1, 4));
-}
-
-/** New requests made by the same cases again (after a refusal, no plan or a withdrawal), per first request. */
-function reRequestShare(model: PathwayModel, year: number): number {
-  const refused = (1 - model.withdrawnBeforeDecision) * model.refusalShare(year);
-  const withdrawn = model.withdrawnBeforeDecision + model.withdrawnDuringAssessment;
-  const assessed = (1 - model.withdrawnBeforeDecision) * (1 - model.refusalShare(year));
-  return (
-    refused * model.reRequestAfterRefusal +
-    withdrawn * model.reRequestAfterWithdrawal +
-    assessed * model.noPlanShare * model.reRequestAfterNoPlan
-  );
 }
 
 function newProfile(rng: Random, model: PathwayModel, bornAround: number): CaseProfile {
