@@ -163,7 +163,14 @@ function steeringFor(options: ResolvedOptions, shape: LaShape): YearlySteering {
   for (let pass = 0; pass < STEERING_PASSES; pass++) {
     for (const event of simulate({ ...options, noise: NO_NOISE, withExisting: false }, steering)) void event;
     if (steering.onTarget(firstYear, lastYear, published, onTime)) break;
-    steering.learn(published, onTime, saturated, model.exceptionShare);
+    steering.learn({
+      from: firstYear,
+      published,
+      onTime,
+      unsteeredOnTime: (year) => model.within20WeeksWithoutException(year),
+      saturatedScale: saturated,
+      exceptionShare: model.exceptionShare,
+    });
   }
   return steering;
 }

@@ -73,23 +73,30 @@ export class YearlySteering {
   }
 
   /**
-   * Sets the steering from the counts of the pass just simulated, towards `published` new plans and the `onTime`
-   * 20-week rate of each year of issue (including exceptions), then clears the counts for the next pass.
+   * Sets the steering from the counts of the pass just simulated, towards the `published` new plans and the
+   * `onTime` 20-week rate (including exceptions) of each year of issue from `from`, then clears the counts for the
+   * next pass.
    *
    * A year's plans come first from its own assessments, by scaling the chance of a plan (at most to every
    * assessment; `saturatedScale` is the scale at which each ends in one); what they cannot give comes from the
-   * previous year's assessments that would have ended without a plan, held over. `exceptionShare` is the share of
-   * plans with a timescale exception, whose timeliness is not steered.
+   * previous year's assessments that would have ended without a plan, held over. The chance of a plan within 20
+   * weeks is shifted by the year's gap; where it cannot move far enough (an LA that issues 99% of its plans within
+   * 20 weeks, while the late plans of the warm-up year before come into the year), the rest moves the warm-up year's
+   * chance, whose own timeliness is not compared. `unsteeredOnTime` is the model's chance for plans without an
+   * exception, and `exceptionShare` the share of plans with one, whose timeliness is not steered.
    */
-  learn(
-    published: (year: number) => number,
-    onTime: (year: number) => number,
-    saturatedScale: number,
-    exceptionShare: number,
-  ): void {
+  learn(targets: {
+    readonly from: number;
+    readonly published: (year: number) => number;
+    readonly onTime: (year: number) => number;
+    readonly unsteeredOnTime: (year: number) => number;
+    readonly saturatedScale: number;
+    readonly exceptionShare: number;
+  }): void {
+    const { from, published, onTime, unsteeredOnTime, saturatedScale, exceptionShare } = targets;
     const tally = this.tally;
     this.tally = new Map();
-    for (const [year, counted] of tally) {
+    for (const [year, counted] of [...tally].sort(([a], [b]) => a - b)) {
       if (counted.issued === 0) continue;
       const wanted = published(year);
       const own = counted.issued - counted.heldIn;
@@ -108,11 +115,20 @@ export class YearlySteering {
       }
       // The rate the next pass would count as it stands: plans held over are late ones.
       const timed = counted.timed - counted.heldIn + heldIn;
-      if (timed <= 0) continue;
+      if (year < from || timed <= 0) continue;
       // Shifting the year's chance moves its steered plans: a plan more on time is one plan more of `timed`.
       const gap = onTime(year) - counted.within20Weeks / timed;
       const steered = Math.max(counted.steered, 0.25 * timed * (1 - exceptionShare));
-      this.shift.set(year, this.onTimeShift(year) + (gap * timed) / steered);
+      const wantedShift = this.onTimeShift(year) + (gap * timed) / steered;
+      const base = unsteeredOnTime(year);
+      const shift = Math.min(1 - base, Math.max(-base, wantedShift));
+      this.shift.set(year, shift);
+      if (year === from && shift !== wantedShift) {
+        const warmUp = year - 1;
+        const room = unsteeredOnTime(warmUp);
+        const spilled = this.onTimeShift(warmUp) + wantedShift - shift;
+        this.shift.set(warmUp, Math.min(1 - room, Math.max(-room, spilled)));
+      }
     }
   }
 
