@@ -18,13 +18,12 @@ jest.setTimeout(600_000);
 
 const YEAR = 2024;
 /**
- * The LAs checked by default (CI): Camden and City of London, under a minute on a loaded machine. The brief's sample
- * of ten (`CALIBRATION_LAS=202,881,311,320,336,330,420,886,201,857`) runs the same way and does not hold yet: Isles
- * of Scilly issues 3 new plans to the published 1 (its 8 requests of 2023 come through), and on the last run
- * Havering, Waltham Forest, Wolverhampton, Rutland, Hartlepool and Bath and North East Somerset were off on new plans
- * or 20-week timeliness (up to 9 points); Kent cannot reach its published new plans (see the README).
+ * The LAs checked (CI runs all ten, about 3 minutes on a 2-core machine): Camden, Essex, Havering, Waltham Forest,
+ * Wolverhampton, Birmingham, the Isles of Scilly (the smallest, 2 requests a year), Kent (the most requests; its 2024
+ * plans clear a backlog held over from 2023), City of London and Rutland. `CALIBRATION_LAS=202,201` runs a pair in
+ * under a minute.
  */
-const SAMPLE = (process.env['CALIBRATION_LAS'] ?? '202,201').split(',');
+const SAMPLE = (process.env['CALIBRATION_LAS'] ?? '202,881,311,320,336,330,420,886,201,857').split(',');
 
 /** The facts the compared figures read: requests, decisions, plans and their placements, and tribunal orders (a
  * tribunal-ordered plan is a cohort of its own). Advice, reviews and amendments change none of them. */
@@ -138,6 +137,7 @@ describe('calibration through the service: generated LAs against their published
     for (const la of SAMPLE) rows.push(...compareWithPublished(la, YEAR, await serviceFigures(service, la)));
     // Every LA is compared on the 6 pathway measures and the placement shares it publishes.
     for (const la of SAMPLE) expect(rows.filter((row) => row.la === la).length).toBeGreaterThanOrEqual(9);
+    process.stdout.write(`${formatRows(rows)}\n`);
     const off = rows.filter((row) => !withinTolerance(row));
     expect(off.length === 0 ? '' : formatRows(off)).toBe('');
   });

@@ -12,7 +12,8 @@ export interface FactCounts {
   readonly refusalShare: number;
   readonly decisionsWithin6Weeks: number;
   readonly newPlans: number;
-  /** Counted from each case's latest request. */
+  /** Counted from each case's latest request; plans made under a tribunal order are left out, as the service's
+   * 20-week measure leaves them out. */
   readonly within20Weeks: number;
   /** Plans maintained at the end of the facts. */
   readonly plans: number;
@@ -60,6 +61,9 @@ export function countFacts(events: Iterable<CountedFact>, year: number, census =
   let decidedIn6Weeks = 0;
   let newPlans = 0;
   let plansIn20Weeks = 0;
+  let plansTimed = 0;
+  /** Each case's latest final plan in the year, and whether it was issued within 20 weeks. */
+  const lastFinal = new Map<string, { on: string; within: boolean }>();
   let plans = 0;
   for (const event of events) {
     if (event.type === 'FinalPlanIssued' || event.type === 'PlanTransferredIn') plans += 1;
@@ -83,7 +87,16 @@ export function countFacts(events: Iterable<CountedFact>, year: number, census =
     }
     if (event.type === 'FinalPlanIssued') {
       newPlans += 1;
+      plansTimed += 1;
       if (sinceRequest <= 140) plansIn20Weeks += 1;
+      lastFinal.set(event.caseId, { on: event.occurredOn, within: sinceRequest <= 140 });
+    }
+    // A plan made under a tribunal order: its order is complied with the day the plan is issued.
+    const final = lastFinal.get(event.caseId);
+    if (event.type === 'TribunalOrderComplied' && final?.on === event.occurredOn) {
+      plansTimed -= 1;
+      if (final.within) plansIn20Weeks -= 1;
+      lastFinal.delete(event.caseId);
     }
   }
   const share = (part: number, whole: number): number => (whole === 0 ? Number.NaN : part / whole);
@@ -100,7 +113,7 @@ export function countFacts(events: Iterable<CountedFact>, year: number, census =
     refusalShare: share(refused, requests),
     decisionsWithin6Weeks: share(decidedIn6Weeks, decided),
     newPlans,
-    within20Weeks: share(plansIn20Weeks, newPlans),
+    within20Weeks: share(plansIn20Weeks, plansTimed),
     plans,
   };
 }

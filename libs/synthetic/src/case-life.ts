@@ -11,7 +11,9 @@ import type {
 import { addMonths, civilOf, dayOf, isoOf, workingDayOnOrAfter, workingDayOnOrBefore, yearOf } from './days.js';
 import { fact, type Fact, type LifeStep } from './fact.js';
 import { orderKindFor, type PathwayModel } from './model.js';
+import type { Quotas } from './quota.js';
 import { weights, type Random } from './random.js';
+import type { YearlySteering } from './yearly-steering.js';
 
 /** What a case life needs from the LA it lives in. */
 export interface LaWorld {
@@ -24,9 +26,11 @@ export interface LaWorld {
   /** The chance that a review ceases a plan, given the chance at the model's own rates: the LA steers it to keep
    * its caseload on its target path. */
   ceaseChance(base: number): number;
-  /** How much more (or less) often than the model an assessment ends in a plan issued in `year`: the LA steers its
-   * new plans by year of issue onto its published figures. */
-  planScale(year: number): number;
+  /** How the LA steers its new plans and their timeliness, by year, onto its published figures (a shaped LA). */
+  readonly steering: YearlySteering;
+  /** The LA's outcomes drawn on quota (refusals, decisions within 6 weeks, exceptions, plans, plans on time), so
+   * that each year's shares come out as the model's to within one case. */
+  readonly quotas: Quotas;
   /** A tribunal appeal reference, unique in the LA. */
   nextAppealId(day: number): string;
   /** Another LA's code, for transfers. */
@@ -97,10 +101,19 @@ export class CaseLife {
         const day = origin.day;
         this.add(day, 'PlanTransferredIn', { fromLa: origin.fromLa, lastReviewDate: isoOf(origin.lastReviewDay) });
         this.add(day, 'CaseDetailsUpdated', this.attributes());
+        // Reg 15(4): the new LA tells the family within 6 weeks of the transfer (day 0 counting, the 42nd day).
+        const { model } = this.world;
+        const notified = this.rng.chance(model.transferNoticeWithin6Weeks)
+          ? this.dayIn(day + 5, day + 42)
+          : this.dayIn(day + 43, day + 90);
+        this.add(notified, 'PlanTransferNotified', {
+          assessmentProposed: this.rng.chance(model.transferAssessmentProposed),
+        });
         // Reg 15: the review is due by the later of 12 months from the last review and 3 months from the transfer.
         const firstDue = Math.max(addMonths(origin.lastReviewDay, 12) - 1, addMonths(day, 3));
         yield* this.flushTo(day);
-        yield* this.planLife(day, firstDue, false);
+        // Nothing ends the plan before the notice.
+        yield* this.planLife(notified, firstDue, false);
         return;
       }
       case 'existing-plan':
@@ -130,16 +143,25 @@ export class CaseLife {
     mustIssue: boolean,
     issuedBy: number,
   ): Generator<LifeStep, CycleOutcome, undefined> {
-    const { model } = this.world;
+    const { model, quotas } = this.world;
     const rng = this.rng;
+    const year = yearOf(request);
     this.add(request, 'AssessmentRequested', { requestSource: this.profile.requestSource, ...this.attributes() });
-    if (!mustIssue && rng.chance(model.withdrawnBeforeDecision)) {
-      return yield* this.withdrawn(request + 7, request + 35);
-    }
-    const decision = rng.chance(model.decisionWithin6Weeks)
-      ? this.dayIn(request + 14, request + 42)
-      : this.dayIn(request + 43, request + 90);
-    const refuse = !mustIssue && rng.chance(model.refusalShare(yearOf(request)));
+    const withdrawn = !mustIssue && rng.chance(model.withdrawnBeforeDecision);
+    const decision =
+      !withdrawn && quotas.take(`decided in 6 weeks ${year}`, model.decisionWithin6Weeks, rng.next())
+        ? this.dayIn(request + 14, request + 42)
+        : this.dayIn(request + 43, request + 90);
+    // Refusals are counted by the year of the decision, against the requests of that year: a request that cannot be
+    // refused still counts towards the share.
+    const refusalYear = withdrawn ? year : yearOf(decision);
+    const refuse = quotas.take(
+      `refused ${refusalYear}`,
+      model.refusalShare(refusalYear),
+      rng.next(),
+      !mustIssue && !withdrawn,
+    );
+    if (withdrawn) return yield* this.withdrawn(request + 7, request + 35);
     this.add(decision, 'AssessmentDecisionMade', { decision: refuse ? 'refuse' : 'assess' });
     yield* this.flushTo(decision);
     if (refuse) return yield* this.afterRefusal(decision);
@@ -190,24 +212,41 @@ export class CaseLife {
       this.advice(asked, asked + 40);
       return yield* this.withdrawn(asked + 20, asked + 80);
     }
-    const exception = rng.chance(model.exceptionShare);
-    const inTime = rng.chance(
-      exception ? model.exceptionWithin20Weeks : model.within20WeeksWithoutException(yearOf(request + 140)),
-    );
+    const { quotas, steering } = this.world;
+    // Exceptions and timeliness are shares of plans: drawn here, and given back if the assessment ends without one.
+    const dueYear = yearOf(request + 140);
+    const exceptionKey = `exception ${dueYear}`;
+    const exception = quotas.take(exceptionKey, model.exceptionShare, rng.next());
+    const onTimeKey = `${exception ? 'exception' : 'no exception'} on time ${dueYear}`;
+    const onTimeChance = exception
+      ? model.exceptionWithin20Weeks
+      : Math.min(1, Math.max(0, model.within20WeeksWithoutException(dueYear) + steering.onTimeShift(dueYear)));
+    const inTime = quotas.take(onTimeKey, onTimeChance, rng.next());
     // Request + 140 days is the last day within 20 weeks (day 0 counting), and falls on a weekday like the request.
     const earliest = Math.max(decision + 45, request + 98);
     const drawn = inTime ? this.dayIn(earliest, request + 140) : this.lateFinal(request);
-    const final = drawn <= issuedBy ? drawn : this.dayIn(earliest, issuedBy);
-    const planShare = (1 - model.noPlanShare) * this.world.planScale(yearOf(final));
-    if (!mustIssue && !rng.chance(Math.min(1, planShare))) {
-      const notice = rng.chance(model.noPlanWithin16Weeks)
-        ? this.dayIn(Math.max(decision + 28, request + 70), request + 112)
-        : this.dayIn(request + 113, request + 180);
-      this.advice(asked, notice);
-      this.add(notice, 'PlanDecisionMade', { decision: 'no-plan' });
-      yield* this.flushTo(notice);
-      return yield* this.afterNoPlan(notice);
+    let final = drawn <= issuedBy ? drawn : this.dayIn(earliest, issuedBy);
+    const planYear = yearOf(final);
+    const planShare = Math.min(1, (1 - model.noPlanShare) * steering.planScale(planYear));
+    if (!mustIssue && !quotas.take(`plan ${planYear}`, planShare, rng.next())) {
+      const heldOver = quotas.take(`held over ${planYear}`, steering.holdOver(planYear), rng.next());
+      steering.notPlanned(planYear, heldOver);
+      quotas.giveBack(onTimeKey, onTimeChance, inTime);
+      if (!heldOver) {
+        quotas.giveBack(exceptionKey, model.exceptionShare, exception);
+        const notice = rng.chance(model.noPlanWithin16Weeks)
+          ? this.dayIn(Math.max(decision + 28, request + 70), request + 112)
+          : this.dayIn(request + 113, request + 180);
+        this.advice(asked, notice);
+        this.add(notice, 'PlanDecisionMade', { decision: 'no-plan' });
+        yield* this.flushTo(notice);
+        return yield* this.afterNoPlan(notice);
+      }
+      // Issued late, in the first months of the next year, with the backlog the LA clears then.
+      const nextYear = dayOf(planYear + 1, 1, 2);
+      final = this.dayIn(nextYear, nextYear + 240);
     }
+    steering.planIssued(yearOf(final), final - request <= 140, !exception && yearOf(final) === dueYear);
     const gap = rng.chance(model.draftPlanBreach) ? rng.int(8, 14) : rng.int(15, 45);
     const draft = Math.max(workingDayOnOrBefore(final - gap), Math.min(asked + 7, final - 1));
     this.advice(asked, draft);
@@ -286,6 +325,7 @@ export class CaseLife {
     this.add(draft, 'DraftPlanIssued', {});
     this.add(final, 'FinalPlanIssued', {});
     this.add(final, 'TribunalOrderComplied', { appealId: appeal.appealId, orderId: appeal.order.orderId });
+    this.world.steering.planIssued(yearOf(final), null);
     yield* this.flushTo(final);
     return { kind: 'plan', issueDay: final };
   }

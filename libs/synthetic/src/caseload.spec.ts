@@ -45,4 +45,16 @@ describe('CaseloadSteering', () => {
     expect(busy.currentPressure).toBeGreaterThan(quiet.currentPressure);
     expect(busy.ceaseChance(0.05)).toBeGreaterThan(quiet.ceaseChance(0.05));
   });
+
+  it('asks for plans from outside only when the caseload is below its path and reviews cease as few as they can', () => {
+    const target = (): number => 100;
+    const short = new CaseloadSteering(target, 1, 0);
+    run(short, 80, 200, 0, 2);
+    expect(short.extraInflowPerDay(200, 80)).toBeCloseTo(20 / 180, 6);
+    expect(short.extraInflowPerDay(200, 100)).toBe(0);
+
+    const full = new CaseloadSteering(target, 1, 0);
+    run(full, 120, 200, 1, 40);
+    expect(full.extraInflowPerDay(200, 90)).toBe(0);
+  });
 });

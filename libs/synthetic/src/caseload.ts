@@ -65,6 +65,16 @@ export class CaseloadSteering {
     this.pressure = Math.min(high, Math.max(low, (exitsNeeded - unsteeredExits) / this.basePerDay));
   }
 
+  /**
+   * Plans a day to take in beyond the usual transfers, when the caseload is below its path and the reviews already
+   * cease as few plans as they can: a small LA whose plans age out faster than its few requests bring new ones would
+   * otherwise fall away from its published caseload. The plans come as transfers in from other LAs.
+   */
+  extraInflowPerDay(day: number, activePlans: number): number {
+    if (day < this.from || this.pressure > this.limits[0]) return 0;
+    return Math.max(0, this.target(day) - activePlans) / this.catchUpDays;
+  }
+
   get currentPressure(): number {
     return this.pressure;
   }

@@ -165,6 +165,34 @@ describe('generateLa: a clean feed', () => {
     expect(ids.size).toBeGreaterThan(10_000);
   });
 
+  it('notifies the family of each transferred-in plan once, after the transfer, mostly within 6 weeks', () => {
+    const transferredIn = new Map<string, number>();
+    const notices = new Map<string, number>();
+    const dayOf = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+    for (const event of generateLa({ ...SMALL, noise: NO_NOISE })) {
+      if (event.type === 'PlanTransferredIn') transferredIn.set(event.caseId, dayOf(event.occurredOn));
+      if (event.type === 'PlanTransferNotified') {
+        expect(notices.has(event.caseId)).toBe(false);
+        notices.set(event.caseId, dayOf(event.occurredOn));
+      }
+    }
+    const endDay = dayOf(END);
+    let inTime = 0;
+    for (const [caseId, day] of transferredIn) {
+      const notified = notices.get(caseId);
+      // Only a transfer in the last weeks of the period may still be waiting for its notice.
+      if (notified === undefined) expect(endDay - day).toBeLessThan(90);
+      else {
+        expect(notified).toBeGreaterThan(day);
+        if (notified - day <= 42) inTime++;
+      }
+    }
+    expect([...notices.keys()].every((caseId) => transferredIn.has(caseId))).toBe(true);
+    expect(transferredIn.size).toBeGreaterThan(20);
+    expect(inTime / notices.size).toBeGreaterThan(0.75);
+    expect(inTime / notices.size).toBeLessThan(0.95);
+  });
+
   it('leaves recordedAt out when asked, and names the source it is given', () => {
     const [event] = generateLa({ ...SMALL, recordedAt: false, source: 'capita-one-export' });
     expect(event).toBeDefined();

@@ -2,14 +2,16 @@ import type { IsoDate, IsoMonth, PathwayEvent, PathwayEventType } from '#pathway
 import { NATIONAL_CALIBRATION, annualGrowth, nationalRequestsInYear } from './calibration.js';
 import { CaseloadSteering } from './caseload.js';
 import { CaseLife, type CaseOrigin, type CaseProfile, type LaWorld } from './case-life.js';
-import { addMonths, civilOf, dayFromIso, dayOf, isWorkingDay, isoOf, workingDayOnOrAfter } from './days.js';
+import { addMonths, civilOf, dayFromIso, dayOf, isWorkingDay, isoOf, workingDayOnOrAfter, yearOf } from './days.js';
 import type { Fact, LifeStep } from './fact.js';
 import { MinHeap } from './heap.js';
 import { LA_CODES } from './la-codes.js';
 import { shapedModel, shapedPlacementMix, shapedVolume, type LaShape } from './la-shape.js';
 import { NATIONAL_PLACEMENT_MIX_2024, PlacementSteering } from './placements.js';
 import { pathwayModel, type PathwayModel } from './model.js';
+import { Quotas } from './quota.js';
 import { Random, hashString } from './random.js';
+import { YearlySteering } from './yearly-steering.js';
 
 /** Chances per fact of what real feeds do. Each applies only to the facts it can safely apply to (see below). */
 export interface NoiseRates {
@@ -109,6 +111,8 @@ interface CaseRun {
   readonly birthDay: number;
   readonly facts: Generator<LifeStep, void, undefined>;
   next: LifeStep;
+  /** Requests the case has made: after the first, each is a re-request. */
+  requests: number;
   /** Business day of the case's previous true fact. */
   lastDay: number;
   /** When the case's previous fact in order was sent (ms since epoch): later facts are sent after it. */
@@ -125,38 +129,50 @@ interface CaseRun {
  * The LA's existing caseload: the plans it already maintains when the period starts are generated as cases whose
  * history begins before it (their request, assessment, plan and every review since), replayed from the start of the
  * stream, so every fact a KPI needs about an existing plan (its last review) is there and no plan appears from
- * nowhere. New requests start one warm-up year before the `years` reported on, so that the first reported year
- * already has assessments in progress and reviews due, as a real LA's would.
+ * nowhere. New requests start one warm-up year (two for a shaped LA) before the `years` reported on, so that the
+ * first reported year already has assessments in progress and reviews due, as a real LA's would.
  */
 export function generateLa(options: GenerateLaOptions): Generator<PathwayEvent, void, undefined> {
   const resolved = resolveOptions(options);
-  return simulate(resolved, resolved.shape === undefined ? () => 1 : newPlanScale(resolved, resolved.shape));
+  return simulate(
+    resolved,
+    resolved.shape === undefined ? new YearlySteering() : steeringFor(resolved, resolved.shape),
+  );
 }
 
+/** At most this many passes of the LA's requests simulated alone set a shaped LA's steering. */
+const STEERING_PASSES = 6;
+
 /**
- * How much to scale the model's chance that an assessment ends in a plan, by year of issue, so that the LA issues its
- * published new plans each year. The model's own share is open-loop: plans issued in a year answer requests made
- * months before (a year and more in a slow LA), and some come by other paths (a re-request, a tribunal order). So a
- * first pass simulates the LA's requests alone (the plans it already maintains issue none in the period), counts the
- * final plans issued each year, and the second pass scales each year's chance by published over counted.
+ * The steering that brings a shaped LA's new plans and their 20-week timeliness onto its published figures, year by
+ * year of issue: the LA's requests are simulated alone (the plans it already maintains issue none in the period),
+ * the plans issued each year and their timeliness counted, and each pass steers the next
+ * ({@link YearlySteering.learn}) until one is on target. More than once: a plan taken away (or added) changes what
+ * its case does next (a re-request, an appeal), and a plan held over moves into the next year.
  */
-function newPlanScale(options: ResolvedOptions, shape: LaShape): (year: number) => number {
-  const scale = new Map<number, number>();
-  const scaleOf = (year: number): number => scale.get(year) ?? 1;
-  // Twice: a plan the first pass takes away (or adds) changes what its case does next (a re-request, an appeal).
-  for (let pass = 0; pass < 2; pass++) {
-    const issued = new Map<number, number>();
-    for (const event of simulate({ ...options, noise: NO_NOISE, withExisting: false }, scaleOf)) {
-      if (event.type !== 'FinalPlanIssued') continue;
-      const year = Number(event.occurredOn.slice(0, 4));
-      issued.set(year, (issued.get(year) ?? 0) + 1);
-    }
-    for (const [year, count] of issued) {
-      const next = (scaleOf(year) * shapedVolume(shape.newPlans, year)) / count;
-      scale.set(year, Math.min(3, Math.max(0.25, next)));
-    }
+function steeringFor(options: ResolvedOptions, shape: LaShape): YearlySteering {
+  const steering = new YearlySteering();
+  const model = shapedModel(pathwayModel(), shape);
+  const published = (year: number): number => shapedVolume(shape.newPlans, year);
+  const onTime = (year: number): number =>
+    (1 - model.exceptionShare) * model.within20WeeksWithoutException(year) +
+    model.exceptionShare * model.exceptionWithin20Weeks;
+  const saturated = model.noPlanShare >= 1 ? 3 : 1 / (1 - model.noPlanShare);
+  const firstYear = yearOf(addMonths(options.endDay + 1, -12 * options.years));
+  const lastYear = yearOf(options.endDay);
+  for (let pass = 0; pass < STEERING_PASSES; pass++) {
+    for (const event of simulate({ ...options, noise: NO_NOISE, withExisting: false }, steering)) void event;
+    if (steering.onTarget(firstYear, lastYear, published, onTime)) break;
+    steering.learn({
+      from: firstYear,
+      published,
+      onTime,
+      unsteeredOnTime: (year) => model.within20WeeksWithoutException(year),
+      saturatedScale: saturated,
+      exceptionShare: model.exceptionShare,
+    });
   }
-  return scaleOf;
+  return steering;
 }
 
 interface ResolvedOptions {
@@ -202,13 +218,11 @@ function resolveOptions(options: GenerateLaOptions): ResolvedOptions {
   };
 }
 
-function* simulate(
-  options: ResolvedOptions,
-  planScale: (year: number) => number,
-): Generator<PathwayEvent, void, undefined> {
+function* simulate(options: ResolvedOptions, steering: YearlySteering): Generator<PathwayEvent, void, undefined> {
   const { la, years, endDay, plans, noise, withRecordedAt, source, shape } = options;
   const windowStart = addMonths(endDay + 1, -12 * years);
-  const firstRequestDay = addMonths(windowStart, -12);
+  // A shaped LA warms up for two years: its published plans of a year can answer assessments two years old.
+  const firstRequestDay = addMonths(windowStart, shape === undefined ? -12 : -24);
   const model = shape === undefined ? pathwayModel() : shapedModel(pathwayModel(), shape);
   const calibration = model.calibration;
   const laKey = hashString(la);
@@ -224,6 +238,7 @@ function* simulate(
   const scale = plans / nationalPerLa(endDay);
 
   const arrivals = new Random(options.seed, laKey, 1);
+  const transfers = new Random(options.seed, laKey, 6);
   const ids = new Random(options.seed, laKey, 2);
   const feedNoise = new Random(options.seed, laKey, 3);
   const placementDraws = new Random(options.seed, laKey, 4);
@@ -235,7 +250,8 @@ function* simulate(
   );
 
   let activePlans = 0;
-  const caseload = new CaseloadSteering(targetPlans, growth, windowStart);
+  // Steered from a year after the first requests, when the plans they bring in are flowing.
+  const caseload = new CaseloadSteering(targetPlans, growth, addMonths(firstRequestDay, 12));
   let caseCount = 0;
   let appealCount = 0;
   const otherLas = LA_CODES.filter((code) => code !== la);
@@ -245,27 +261,35 @@ function* simulate(
     firstRequestDay,
     endDay,
     ceaseChance: (base) => caseload.ceaseChance(base),
-    planScale,
+    steering,
+    quotas: new Quotas(),
     nextAppealId: (day) =>
       `EH${la}-${String(civilOf(day).year % 100).padStart(2, '0')}-${String(++appealCount).padStart(5, '0')}`,
     otherLa: (rng) => rng.pick(otherLas),
   };
+
+  // The plans already maintained keep quotas of their own, like their draws.
+  const existingWorld: LaWorld = { ...world, quotas: new Quotas() };
 
   const open = new MinHeap<CaseRun>();
   const outbox = new MinHeap<PathwayEvent>(); // what the feed will send, keyed by when
   const endMs = endDay * DAY_MS + DAY_MS - 1;
 
   // The plans already maintained draw from streams of their own, so the LA's requests draw the same with or without
-  // them (the calibration pass of newPlanScale relies on it).
+  // them (the steering passes of steeringFor rely on it).
+  // Transfers in likewise, as their number follows the caseload.
   let existingCount = 0;
+  let transferCount = 0;
   let arrivalCount = 0;
   const startCase = (origin: CaseOrigin, profile: CaseProfile): void => {
     const caseNumber = ++caseCount;
     const draws =
       origin.kind === 'existing-plan'
         ? new Random(options.seed, laKey, 7, ++existingCount)
-        : new Random(options.seed, laKey, 100 + ++arrivalCount);
-    const life = new CaseLife(world, draws, profile, origin).facts();
+        : origin.kind === 'transfer-in'
+          ? new Random(options.seed, laKey, 8, ++transferCount)
+          : new Random(options.seed, laKey, 100 + ++arrivalCount);
+    const life = new CaseLife(origin.kind === 'existing-plan' ? existingWorld : world, draws, profile, origin).facts();
     const first = life.next();
     if (first.done || first.value.day > endDay) return;
     open.push(first.value.day, {
@@ -273,6 +297,7 @@ function* simulate(
       birthDay: profile.birthDay,
       facts: life,
       next: first.value,
+      requests: 0,
       lastDay: -Infinity,
       lastSentMs: -Infinity,
     });
@@ -285,7 +310,7 @@ function* simulate(
       requests =
         shape === undefined
           ? (nationalRequestsInYear(calibration, year) / calibration.localAuthorities) * scale
-          : shapedVolume(shape.requests, year) / (1 + reRequestShare(model, year));
+          : shapedVolume(shape.requests, year);
       requestsByYear.set(year, requests);
     }
     return requests;
@@ -325,7 +350,12 @@ function* simulate(
     Math.floor(feedNoise.next() * 10 * HOUR_MS);
   const send = (event: PathwayEvent, sentMs: number): void => outbox.push(sentMs, event);
 
+  // New requests arrive on quota: each day adds its expected requests to what is owed (see the day loop).
+  let requestsOwed = 0;
   const record = (run: CaseRun, fact: Fact): void => {
+    // A shaped LA's published requests include those made again (after a refusal, no plan, a withdrawal or a
+    // conceded appeal): each is one fewer new request owed.
+    if (fact.type === 'AssessmentRequested' && run.requests++ > 0 && shape !== undefined) requestsOwed -= 1;
     if (fact.type === 'FinalPlanIssued' || fact.type === 'PlanTransferredIn') {
       activePlans++;
       caseload.planStarted();
@@ -398,7 +428,7 @@ function* simulate(
     }
   };
 
-  let requestsOwed = 0;
+  let transfersOwed = 0;
   const firstDay = Math.min(open.peekKey(), firstRequestDay);
   for (let day = firstDay; day <= endDay; day++) {
     if (day >= firstRequestDay && isWorkingDay(day)) {
@@ -417,12 +447,18 @@ function* simulate(
           newProfile(arrivals, model, day - Math.round((age + arrivals.next()) * 365.25)),
         );
       }
-      const transfersToday = (model.transferInPerYear * targetPlans(day)) / WORKING_DAYS_PER_YEAR;
-      for (let n = arrivals.poisson(transfersToday); n > 0; n--) {
-        const age = arrivals.weighted(model.ageOfPlans);
-        const profile = newProfile(arrivals, model, day - Math.round((age + arrivals.next()) * 365.25));
-        const lastReviewDay = day - arrivals.int(30, 330);
-        startCase({ kind: 'transfer-in', day, lastReviewDay, fromLa: arrivals.pick(otherLas) }, profile);
+      // Transfers in draw from a stream of their own, so the LA's requests draw the same whatever its caseload.
+      const extra = options.withExisting ? caseload.extraInflowPerDay(day, activePlans) : 0;
+      const transfersToday = (model.transferInPerYear * targetPlans(day) + extra * 365.25) / WORKING_DAYS_PER_YEAR;
+      // On quota too, like requests.
+      transfersOwed += transfersToday;
+      const transfersNow = Math.max(0, Math.floor(transfersOwed + transfers.next()));
+      transfersOwed -= transfersNow;
+      for (let n = transfersNow; n > 0; n--) {
+        const age = transfers.weighted(model.ageOfPlans);
+        const profile = newProfile(transfers, model, day - Math.round((age + transfers.next()) * 365.25));
+        const lastReviewDay = day - transfers.int(30, 330);
+        startCase({ kind: 'transfer-in', day, lastReviewDay, fromLa: transfers.pick(otherLas) }, profile);
       }
     }
     while (open.peekKey() <= day) {
@@ -448,18 +484,6 @@ function* simulate(
 /** The first working day on or after 4 January of the day's year: placements move at the start of the spring term. */
 function springTermStart(day: number): number {
   return workingDayOnOrAfter(dayOf(civilOf(day).year, 1, 4));
-}
-
-/** New requests made by the same cases again (after a refusal, no plan or a withdrawal), per first request. */
-function reRequestShare(model: PathwayModel, year: number): number {
-  const refused = (1 - model.withdrawnBeforeDecision) * model.refusalShare(year);
-  const withdrawn = model.withdrawnBeforeDecision + model.withdrawnDuringAssessment;
-  const assessed = (1 - model.withdrawnBeforeDecision) * (1 - model.refusalShare(year));
-  return (
-    refused * model.reRequestAfterRefusal +
-    withdrawn * model.reRequestAfterWithdrawal +
-    assessed * model.noPlanShare * model.reRequestAfterNoPlan
-  );
 }
 
 function newProfile(rng: Random, model: PathwayModel, bornAround: number): CaseProfile {

@@ -56,6 +56,11 @@ export interface PathwayModel {
   readonly deceasedPerYear: number;
   /** Plans transferred in from other LAs per year, as a share of the LA's plans. */
   readonly transferInPerYear: number;
+  /** Transferred-in plans whose notice to the family (reg 15(4)) is sent within 6 weeks of the transfer (not
+   * published: most LAs send it with the transfer's paperwork). */
+  readonly transferNoticeWithin6Weeks: number;
+  /** Transfer notices that propose a new EHC needs assessment. */
+  readonly transferAssessmentProposed: number;
   /** New requests after a refusal, a no-plan decision, or a withdrawal. */
   readonly reRequestAfterRefusal: number;
   readonly reRequestAfterNoPlan: number;
@@ -140,6 +145,8 @@ export function pathwayModel(calibration: NationalCalibration = NATIONAL_CALIBRA
     movedOutOfEnglandPerYear: 0.004,
     deceasedPerYear: 0.0008,
     transferInPerYear: 0.015,
+    transferNoticeWithin6Weeks: 0.85,
+    transferAssessmentProposed: 0.05,
     reRequestAfterRefusal: 0.12,
     reRequestAfterNoPlan: 0.1,
     reRequestAfterWithdrawal: 0.05,
