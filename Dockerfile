@@ -13,6 +13,7 @@ FROM node:24-bookworm-slim
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
+    PROBE_PORT=3001 \
     DATA_DIR=/var/lib/ehcp-monitor
 WORKDIR /app
 COPY --from=build /app/package.json ./package.json
@@ -20,8 +21,8 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 RUN mkdir -p /var/lib/ehcp-monitor && chown node:node /var/lib/ehcp-monitor
 USER node
-EXPOSE 3000
+EXPOSE 3000 3001
 VOLUME ["/var/lib/ehcp-monitor"]
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=6 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PROBE_PORT||process.env.PORT||3000)+'/health/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 CMD ["node", "dist/apps/ehcp-monitor/src/main.js"]
