@@ -1,5 +1,5 @@
 import { publishedBenchmarks } from '#benchmarks';
-import { generateLa, type GenerateLaOptions } from '#synthetic';
+import { generateLa, LA_CODES, type GenerateLaOptions } from '#synthetic';
 
 /** One request body of pathway facts for one LA, serialised before the clock starts. */
 export interface FactBatch {
@@ -73,9 +73,12 @@ export function countAnswer(counts: FactAnswerCounts, status: number, body: stri
  * `count` of them from the published LA directory in code order, starting at the `first`-th.
  */
 export function benchLaCodes(count: number, first = 0): string[] {
+  // The bench's tokens hold LA_CODES: codes outside it would be answered 403.
+  const granted = new Set(LA_CODES);
   const codes = publishedBenchmarks()
     .las()
     .map((la) => la.code)
+    .filter((code) => granted.has(code))
     .sort();
   if (first + count > codes.length) throw new RangeError(`only ${codes.length} LA codes are published`);
   return codes.slice(first, first + count);

@@ -37,6 +37,15 @@ export interface AuditQuery {
 /** A list of more than this many cases is recorded as a count. */
 export const MAX_LISTED_CASES = 100;
 
+/** Most records one INSERT writes (10 parameters each, well inside PostgreSQL's 65,535). */
+const MAX_RECORDS_PER_WRITE = 500;
+
+interface PendingRecord {
+  readonly record: AuditRecord;
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
+}
+
 // Append-only by construction: a trigger refuses UPDATE, DELETE and TRUNCATE for every role, the owner included.
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS audit_records (
@@ -89,11 +98,58 @@ export class AuditLog {
     }
   }
 
-  async record(record: AuditRecord): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO audit_records (subject, client_id, roles, method, route, la, case_ids, case_count, status, detail)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [
+  /**
+   * Writes one record; resolves once it is stored. Records asked for while a write is under way go together in the
+   * next one (one INSERT of many rows), so that under load each request does not cost a round trip of its own; a
+   * record is never answered stored before it is. If a shared write fails, each of its records is tried on its own,
+   * so one record's failure is that record's alone.
+   */
+  record(record: AuditRecord): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.waiting.push({ record, resolve, reject });
+      if (!this.writing) void this.writeWaiting();
+    });
+  }
+
+  private readonly waiting: PendingRecord[] = [];
+  private writing = false;
+
+  private async writeWaiting(): Promise<void> {
+    this.writing = true;
+    try {
+      while (this.waiting.length > 0) {
+        const batch = this.waiting.splice(0, MAX_RECORDS_PER_WRITE);
+        try {
+          await this.insert(batch.map((pending) => pending.record));
+          for (const pending of batch) this.settled(pending);
+        } catch (error) {
+          if (batch.length === 1) {
+            batch[0]!.reject(error);
+            continue;
+          }
+          for (const pending of batch) {
+            await this.insert([pending.record]).then(
+              () => this.settled(pending),
+              (alone: unknown) => pending.reject(alone),
+            );
+          }
+        }
+      }
+    } finally {
+      this.writing = false;
+    }
+  }
+
+  private settled(pending: PendingRecord): void {
+    pending.resolve();
+    this.onRecorded(pending.record);
+  }
+
+  private async insert(records: readonly AuditRecord[]): Promise<void> {
+    const values: unknown[] = [];
+    const rows = records.map((record) => {
+      const first = values.length;
+      values.push(
         record.subject,
         record.clientId ?? null,
         record.roles,
@@ -104,9 +160,14 @@ export class AuditLog {
         record.caseCount,
         record.status,
         record.detail ?? null,
-      ],
+      );
+      return `(${Array.from({ length: 10 }, (_, k) => `$${first + k + 1}`).join(', ')})`;
+    });
+    await this.pool.query(
+      `INSERT INTO audit_records (subject, client_id, roles, method, route, la, case_ids, case_count, status, detail)
+       VALUES ${rows.join(', ')}`,
+      values,
     );
-    this.onRecorded(record);
   }
 
   async find(query: AuditQuery): Promise<StoredAuditRecord[]> {
