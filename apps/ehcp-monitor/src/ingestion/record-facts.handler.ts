@@ -105,7 +105,7 @@ export class RecordPathwayFactsHandler implements ICommandHandler<RecordPathwayF
     });
     const results = new Array<FactResult | undefined>(command.events.length);
     const place = (indexes: readonly number[], caseResults: readonly FactResult[]): void =>
-      indexes.forEach((i, k) => (results[i] = caseResults[k]));
+      placeResults(results, indexes, caseResults);
 
     // An erased case takes no new facts: a replay of its history must not bring it back.
     const erased = (await this.erased?.erasedAmong([...byCase.keys()])) ?? new Set<string>();
@@ -134,7 +134,7 @@ export class RecordPathwayFactsHandler implements ICommandHandler<RecordPathwayF
     results: Array<FactResult | undefined>,
   ): Promise<FactResult[]> {
     const place = (indexes: readonly number[], caseResults: readonly FactResult[]): void =>
-      indexes.forEach((i, k) => (results[i] = caseResults[k]));
+      placeResults(results, indexes, caseResults);
     const cases = [...byCase.entries()].map(
       ([stream, indexes]) => [stream, indexes, indexes.map((i) => command.events[i]!)] as const,
     );
@@ -302,6 +302,15 @@ export class RecordPathwayFactsHandler implements ICommandHandler<RecordPathwayF
       after: { state, version },
     };
   }
+}
+
+/** Puts one case's results at its facts' places in the batch's answer. */
+function placeResults(
+  results: Array<FactResult | undefined>,
+  indexes: readonly number[],
+  caseResults: readonly FactResult[],
+): void {
+  indexes.forEach((i, k) => (results[i] = caseResults[k]));
 }
 
 /** Why a case was not stored, without data: the kind of failure only. */
