@@ -26,7 +26,6 @@ export interface BenchProfile {
     readonly plans: number;
     readonly minEvents: number;
     readonly importSeconds: number;
-    readonly rebuildSeconds: number;
     readonly readSeconds: number;
   };
 }
@@ -57,7 +56,6 @@ export function profileFor(flags: { quick: boolean; national: boolean }, workDir
           plans: 200,
           minEvents: 0,
           importSeconds: 10,
-          rebuildSeconds: 10,
           readSeconds: 10,
         }
       : {
@@ -66,7 +64,6 @@ export function profileFor(flags: { quick: boolean; national: boolean }, workDir
           plans: 3_400,
           minEvents: 20_000_000,
           importSeconds: 420,
-          rebuildSeconds: 600,
           readSeconds: 240,
         },
   };

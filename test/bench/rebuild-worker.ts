@@ -37,7 +37,12 @@ async function rebuild(connectionString: string, maxSeconds: number): Promise<Om
   const dataSource = createReadModelDataSource(connectionString, { embedded: false });
   await migrateReadModels(dataSource);
   const projection = caseClocksProjection();
-  const runner = new ProjectionRunner(dataSource, store, projection, { bulkWrite: 'copy' });
+  // The rebuild's phase times (load, fold, catch-up, swap) go to stderr beside the progress lines.
+  const logger = {
+    log: (m: string) => process.stderr.write(`  ${m}\n`),
+    error: (m: string) => process.stderr.write(`  ${m}\n`),
+  };
+  const runner = new ProjectionRunner(dataSource, store, projection, { bulkWrite: 'copy', logger });
   try {
     await runner.activeGeneration();
     const started = performance.now();

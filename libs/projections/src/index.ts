@@ -8,6 +8,7 @@ export { READ_MODEL_MIGRATIONS } from './migrations/index.js';
 export {
   type Projection,
   type BulkRebuild,
+  type BulkFold,
   type PositionedEvent,
   type ProjectionTransaction,
   qualifiedTable,

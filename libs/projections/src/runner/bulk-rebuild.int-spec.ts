@@ -102,7 +102,7 @@ describe('a rebuild through the bulk path (load every event, then fold each case
           pages += 1;
           if (pages === 3) throw new Error('killed during the load');
         },
-        foldAll: (inTransaction) => bulk.foldAll(inTransaction),
+        foldAll: (fold) => bulk.foldAll(fold),
       },
     };
     await expect(

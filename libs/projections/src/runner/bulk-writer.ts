@@ -48,6 +48,9 @@ function* copyLines(rows: ReadonlyArray<readonly unknown[]>): Generator<string> 
   if (chunk.length > 0) yield chunk;
 }
 
+const SPECIAL = /[\\\t\n\r]/;
+const SPECIALS = /[\\\t\n\r]/g;
+
 /**
  * One value in COPY's text format: backslash, tab, newline and carriage return escaped; NULL as \N; objects as JSON
  * (for json and jsonb columns).
@@ -55,7 +58,9 @@ function* copyLines(rows: ReadonlyArray<readonly unknown[]>): Generator<string> 
 export function copyText(value: unknown): string {
   if (value === null || value === undefined) return '\\N';
   const text = typeof value === 'string' ? value : typeof value === 'bigint' ? value.toString() : JSON.stringify(value);
-  return text.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+  // Most values need no escape (JSON never holds a raw tab or line break): test before paying for the replace.
+  if (!SPECIAL.test(text)) return text;
+  return text.replace(SPECIALS, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
 }
 
 async function insertRows(

@@ -177,7 +177,7 @@ describe('ProjectionRunner over the real event store', () => {
           await bulk.load(batch, tx);
           await pause();
         },
-        foldAll: (inTransaction) => bulk.foldAll(inTransaction),
+        foldAll: (fold) => bulk.foldAll(fold),
       },
     };
     const rebuilder = new ProjectionRunner(bed.dataSource, bed.store, day1, { batchSize: 100, rebuildBatchSize: 100 });

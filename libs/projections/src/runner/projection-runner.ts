@@ -256,7 +256,11 @@ export class ProjectionRunner {
       events += await this.load(building, bulk.load.bind(bulk));
       this.options.logger?.log(`rebuild of ${this.projection.name} loaded ${events} events in ${since(started)} s`);
       const target = (await this.generations.get(building.name, building.generation))!;
-      const cases = await bulk.foldAll((work) => this.inTransaction(target, work));
+      const cases = await bulk.foldAll({
+        inTransaction: (work) => this.inTransaction(target, work),
+        read: (sql, parameters) => this.dataSource.query(sql, [...parameters]),
+        table: (name) => qualifiedTable(target.schema, name),
+      });
       this.options.logger?.log(`rebuild of ${this.projection.name} folded ${cases} cases by ${since(started)} s`);
       await this.generations.setLogged(this.projection, target, true);
     }

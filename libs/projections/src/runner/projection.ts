@@ -19,6 +19,19 @@ export interface ProjectionTransaction {
   writeRows(table: string, columns: readonly string[], rows: ReadonlyArray<readonly unknown[]>): Promise<void>;
 }
 
+/** What the fold pass of a bulk rebuild works through. */
+export interface BulkFold {
+  /** Runs `work` in a transaction on the generation being built. */
+  inTransaction<T>(work: (tx: ProjectionTransaction) => Promise<T>): Promise<T>;
+  /**
+   * Reads what the load committed, outside those transactions (on a connection of its own where the pool has one
+   * to spare), so the next page can be read while the current one is folded and written.
+   */
+  read<T>(sql: string, parameters: readonly unknown[]): Promise<T[]>;
+  /** A schema-qualified, quoted table name in the generation being built. */
+  table(name: string): string;
+}
+
 /**
  * A projection's bulk path for a rebuild, which folds each case once instead of once per batch: `load` stores each
  * page of events as it is read (no folding), then `foldAll` folds everything loaded, in transactions of its own
@@ -26,7 +39,7 @@ export interface ProjectionTransaction {
  */
 export interface BulkRebuild {
   load(batch: readonly PositionedEvent[], tx: ProjectionTransaction): Promise<void>;
-  foldAll(inTransaction: <T>(work: (tx: ProjectionTransaction) => Promise<T>) => Promise<T>): Promise<number>;
+  foldAll(fold: BulkFold): Promise<number>;
 }
 
 /**

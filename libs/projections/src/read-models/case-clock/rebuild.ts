@@ -1,6 +1,6 @@
 import type { CalendarSettings } from '#calendar';
 import type { PathwayEvent } from '#pathway';
-import type { BulkRebuild, ProjectionTransaction } from '../../runner/projection.js';
+import type { BulkFold, BulkRebuild } from '../../runner/projection.js';
 import { caseRows, CLOCK_COLUMNS, columnValues, FACT_COLUMNS } from './case-rows.js';
 
 const EVENT_COLUMNS = ['la', 'case_id', 'position', 'recorded_at', 'event'] as const;
@@ -28,17 +28,26 @@ export function caseClocksBulk(settings: CalendarSettings): BulkRebuild {
       );
     },
 
-    async foldAll(inTransaction) {
-      await inTransaction(async (tx) => {
+    async foldAll(fold) {
+      await fold.inTransaction(async (tx) => {
         await tx.queryRunner.query(`TRUNCATE ${tx.table('case_clock')}, ${tx.table('case_facts')}`);
       });
-      let after: { la: string; caseId: string } | undefined;
+      // The next page is read while this one is folded and written: the reads see only what the load committed.
       let cases = 0;
+      let next = readPage(fold, undefined);
       for (;;) {
-        const page = await inTransaction((tx) => foldPage(tx, after, settings));
-        if (page === undefined) return cases;
+        const rows = await next;
+        const last = rows[rows.length - 1];
+        if (last === undefined) return cases;
+        next = readPage(fold, { la: last.la, caseId: last.case_id });
+        // A failure of this page leaves the read ahead settled, never unhandled.
+        next.catch(() => undefined);
+        const page = foldPage(rows, settings);
+        await fold.inTransaction(async (tx) => {
+          await tx.writeRows(tx.table('case_clock'), CLOCK_COLUMNS, page.clocks);
+          await tx.writeRows(tx.table('case_facts'), FACT_COLUMNS, page.facts);
+        });
         cases += page.cases;
-        after = page.last;
       }
     },
   };
@@ -51,13 +60,10 @@ interface EventRecord {
   event: PathwayEvent;
 }
 
-async function foldPage(
-  tx: ProjectionTransaction,
-  after: { la: string; caseId: string } | undefined,
-  settings: CalendarSettings,
-): Promise<{ cases: number; last: { la: string; caseId: string } } | undefined> {
-  const events = tx.table('case_events');
-  const rows = (await tx.queryRunner.query(
+/** The events of the next CASES_PER_PAGE cases after `after`, in key and arrival order. */
+function readPage(fold: BulkFold, after: { la: string; caseId: string } | undefined): Promise<EventRecord[]> {
+  const events = fold.table('case_events');
+  return fold.read<EventRecord>(
     `WITH page AS (
        SELECT DISTINCT la, case_id FROM ${events}
        WHERE $1::text IS NULL OR (la, case_id) > ($1::text, $2::text)
@@ -66,8 +72,14 @@ async function foldPage(
      FROM ${events} e JOIN page p ON e.la = p.la AND e.case_id = p.case_id
      ORDER BY e.la, e.case_id, e.position`,
     [after?.la ?? null, after?.caseId ?? null, CASES_PER_PAGE],
-  )) as EventRecord[];
-  if (rows.length === 0) return undefined;
+  );
+}
+
+/** Each case of the page folded once: its clock row and fact rows. */
+function foldPage(
+  rows: readonly EventRecord[],
+  settings: CalendarSettings,
+): { cases: number; clocks: unknown[][]; facts: unknown[][] } {
   const clocks: unknown[][] = [];
   const facts: unknown[][] = [];
   let cases = 0;
@@ -85,8 +97,5 @@ async function foldPage(
     cases += 1;
     start = end;
   }
-  await tx.writeRows(tx.table('case_clock'), CLOCK_COLUMNS, clocks);
-  await tx.writeRows(tx.table('case_facts'), FACT_COLUMNS, facts);
-  const last = rows[rows.length - 1]!;
-  return { cases, last: { la: last.la, caseId: last.case_id } };
+  return { cases, clocks, facts };
 }
