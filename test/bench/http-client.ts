@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { gunzip } from 'node:zlib';
 import { serviceTokens } from './service.js';
 
 export interface HttpAnswer {
@@ -9,7 +10,8 @@ export interface HttpAnswer {
 
 /**
  * A keep-alive HTTP/1.1 client for the load generators: node:http with one socket per concurrent client, which costs
- * the harness less CPU per request than fetch, so more of the machine is left to the service.
+ * the harness less CPU per request than fetch, so more of the machine is left to the service. Like a browser or the
+ * dashboard it accepts gzip, and unzips what comes gzipped.
  */
 export class LoadClient {
   private readonly agent: http.Agent;
@@ -39,6 +41,7 @@ export class LoadClient {
           path,
           agent: this.agent,
           headers: {
+            'accept-encoding': 'gzip',
             ...(this.token === undefined ? {} : { authorization: `Bearer ${this.token}` }),
             ...(body === undefined
               ? {}
@@ -48,13 +51,16 @@ export class LoadClient {
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () =>
-            resolve({
-              status: res.statusCode ?? 0,
-              body: Buffer.concat(chunks).toString('utf8'),
-              ms: performance.now() - started,
-            }),
-          );
+          res.on('end', () => {
+            const answer = (body: Buffer): void =>
+              resolve({ status: res.statusCode ?? 0, body: body.toString('utf8'), ms: performance.now() - started });
+            const raw = Buffer.concat(chunks);
+            if (res.headers['content-encoding'] !== 'gzip') {
+              answer(raw);
+              return;
+            }
+            gunzip(raw, (error, body) => (error === null ? answer(body) : reject(error)));
+          });
           res.on('error', reject);
         },
       );

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { fact, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -84,6 +85,36 @@ describe('from a posted fact to the KPIs and the rollups', () => {
       records.map((r) => [r['week'], Number(r['revision']), Number(r['thisWeek.newPlansIssued.numerator'])]),
     ).toEqual(rollups.json.rollups.map((r: any) => [r.week, r.revision, r.thisWeek.newPlansIssued.numerator]));
   }, 60_000);
+
+  it('sends a KPI answer gzipped to a client that accepts gzip, the same JSON as sent plain', async () => {
+    const url = '/api/v1/las/202/kpis/twenty-week-timeliness?from=2020-01-01&to=2024-12-31&groupBy=month';
+    const ask = (encoding?: string) =>
+      t.app.inject({
+        method: 'GET',
+        url,
+        headers: {
+          authorization: `Bearer ${t.defaultToken}`,
+          ...(encoding === undefined ? {} : { 'accept-encoding': encoding }),
+        },
+      });
+    const plain = await ask();
+    expect(plain.statusCode).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.length).toBeGreaterThan(1024);
+    expect(String(plain.headers['vary'])).toMatch(/accept-encoding/i);
+
+    const zipped = await ask('br;q=1.0, gzip;q=0.8, *;q=0.1');
+    expect(zipped.statusCode).toBe(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(String(zipped.headers['content-type'])).toMatch(/^application\/json/);
+    expect(Number(zipped.headers['content-length'])).toBe(zipped.rawPayload.length);
+    expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 4);
+    expect(gunzipSync(zipped.rawPayload).toString('utf8')).toBe(plain.body);
+
+    // Refused by q=0, or not offered: plain JSON.
+    expect((await ask('gzip;q=0, identity')).headers['content-encoding']).toBeUndefined();
+    expect((await ask('br')).headers['content-encoding']).toBeUndefined();
+  });
 
   it('answers problem+json for bad KPI parameters', async () => {
     const answer = await t.inject('GET', '/api/v1/las/202/kpis/twenty-week-timeliness?from=2024-13-01&to=2024-12-31');

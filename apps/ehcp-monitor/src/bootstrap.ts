@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { ServiceConfig } from './config/config.js';
-import { ProblemDetailsFilter, mountBuiltInIssuer, serializeAnswer } from '#http';
+import { ProblemDetailsFilter, compressSharedAnswers, mountBuiltInIssuer, serializeAnswer } from '#http';
 import type Provider from 'oidc-provider';
 import { BUILT_IN_ISSUER } from './identity/identity.module.js';
 import { issuerOf } from './config/config.js';
@@ -37,6 +37,8 @@ export async function createApp(
   const fastify = app.getHttpAdapter().getInstance();
   // Answers served from a cache are written as JSON once (see shareAnswer).
   fastify.setReplySerializer(serializeAnswer);
+  // ...and gzipped once, for clients that accept it.
+  compressSharedAnswers(fastify);
   const issuer = app.get<Provider | undefined>(BUILT_IN_ISSUER);
   if (issuer !== undefined) mountBuiltInIssuer(fastify, issuer, issuerOf(config), config.dataDir);
   await hardenEdge(app, config);

@@ -14,3 +14,4 @@ export * from './audit/audit-log.js';
 export * from './audit/audit.interceptor.js';
 export * from './audit/case-ids.js';
 export * from './shared-answers.js';
+export * from './answer-compression.js';
