@@ -42,7 +42,12 @@ async function rebuild(connectionString: string, maxSeconds: number): Promise<Om
     log: (m: string) => process.stderr.write(`  ${m}\n`),
     error: (m: string) => process.stderr.write(`  ${m}\n`),
   };
-  const runner = new ProjectionRunner(dataSource, store, projection, { bulkWrite: 'copy', logger });
+  const runner = new ProjectionRunner(dataSource, store, projection, {
+    bulkWrite: 'copy',
+    // The store is on the same database, as in the service.
+    storeInSameDatabase: true,
+    logger,
+  });
   try {
     await runner.activeGeneration();
     const started = performance.now();

@@ -244,6 +244,9 @@ export interface PathwayEventOf<T extends PathwayEventType> {
 
 export type PathwayEvent = { [T in PathwayEventType]: PathwayEventOf<T> }[PathwayEventType];
 
+/** What every case's stream name starts with. */
+export const CASE_STREAM_PREFIX = 'ehcp-case-';
+
 export function streamNameFor(la: string, caseId: string): string {
-  return `ehcp-case-${la}-${caseId}`;
+  return `${CASE_STREAM_PREFIX}${la}-${caseId}`;
 }

@@ -26,6 +26,8 @@ export const ReadSideModule = {
         connectionString: database.connectionString,
         embedded: database.embedded,
         eventStore,
+        // The PostgreSQL event store is opened on the same database (see the storage module).
+        storeInSameDatabase: config.eventStore === 'postgres',
         settings: config.calendar,
         projector: config.roles.has('projector'),
         registerHealth: (name, check) => health.register(name, check),

@@ -95,6 +95,7 @@ export class ProjectionsModule {
               ...(o.batchSize === undefined ? {} : { batchSize: o.batchSize }),
               // PGlite's socket server wedges on COPY FROM STDIN.
               bulkWrite: o.embedded ? 'insert' : 'copy',
+              storeInSameDatabase: o.storeInSameDatabase === true,
               logger,
             }),
         },

@@ -9,6 +9,8 @@ export interface ProjectionsModuleOptions {
   readonly embedded: boolean;
   /** The store the projector reads from. */
   readonly eventStore: EventStore;
+  /** The store's tables are in this database (the PostgreSQL event store on the same connection): see the runner. */
+  readonly storeInSameDatabase?: boolean;
   /** countFrom, reviewDue, nextReviewFrom (defaults from the calendar). A change rebuilds the case clocks. */
   readonly settings?: CalendarSettings;
   /** Run the projector in this process (the `projector` role). Default true. */

@@ -31,37 +31,59 @@ async function laPositions(dataSource: DataSource, generation: number): Promise<
 
 describe('a rebuild through the bulk path (load every event, then fold each case once)', () => {
   let bed: ReadModelTestBed;
+  let stored = 0;
 
   beforeEach(async () => {
     bed = await createReadModelTestBed('rm_bulk');
     const cases = [...syntheticCases(LA, 30, { seed: 21 }), ...syntheticCases(OTHER_LA, 10, { seed: 22 })];
     await appendEvents(bed.store, cases.flat());
+    stored = cases.flat().length;
   });
 
   afterEach(async () => {
     await bed.close();
   });
 
-  it.each(['copy', 'insert'] as const)(
-    'by %s: the same rows as the live fold, no per-batch fold, tables logged and analysed before the swap',
-    async (bulkWrite) => {
+  it.each([
+    ['copy', false],
+    ['insert', false],
+    ['copy', true],
+    ['insert', true],
+  ] as const)(
+    'writing by %s, loading in the database %s: the same rows as the live fold, no per-batch fold, tables logged and analysed before the swap',
+    async (bulkWrite, storeInSameDatabase) => {
       const projection = caseClocksProjection();
       await new ProjectionRunner(bed.dataSource, bed.store, projection, { batchSize: 37 }).catchUp();
       const generations = new Generations(bed.dataSource);
       const live = (await generations.active(projection.name))!;
 
       let handled = 0;
+      let loadedHere = 0;
+      const bulk = projection.bulk!;
       const counting: Projection = {
         ...projection,
         handle: async (batch, tx) => {
           handled += batch.length;
           await projection.handle(batch, tx);
         },
+        bulk: {
+          ...bulk,
+          load: async (batch, tx) => {
+            loadedHere += batch.length;
+            await bulk.load(batch, tx);
+          },
+        },
       };
-      const runner = new ProjectionRunner(bed.dataSource, bed.store, counting, { rebuildBatchSize: 100, bulkWrite });
+      const runner = new ProjectionRunner(bed.dataSource, bed.store, counting, {
+        rebuildBatchSize: 100,
+        bulkWrite,
+        storeInSameDatabase,
+      });
       const rebuilt = await runner.rebuild();
-      expect(rebuilt).toMatchObject({ generation: 2, swapped: true });
+      expect(rebuilt).toMatchObject({ generation: 2, swapped: true, events: stored });
       expect(handled).toBe(0);
+      // Loaded table to table on the server, or page by page through the service.
+      expect(loadedHere).toBe(storeInSameDatabase ? 0 : rebuilt.events);
       const fresh = (await generations.active(projection.name))!;
       expect(await dump(bed.dataSource, fresh.schema)).toEqual(await dump(bed.dataSource, live.schema));
       expect(await laPositions(bed.dataSource, 2)).toEqual(await laPositions(bed.dataSource, 1));

@@ -1,10 +1,16 @@
 import type { DataSource } from 'typeorm';
 import type { EventStore, StoredEvent } from '#event-store';
-import { fromStoredShape } from '#pathway';
+import { CASE_STREAM_PREFIX, fromStoredShape } from '#pathway';
 import { writeRows, type BulkWriteMode } from './bulk-writer.js';
 import { Generations, type Generation } from './generations.js';
 import { recordLaPositions } from './la-revisions.js';
-import { qualifiedTable, type PositionedEvent, type Projection, type ProjectionTransaction } from './projection.js';
+import {
+  qualifiedTable,
+  type BulkRebuild,
+  type PositionedEvent,
+  type Projection,
+  type ProjectionTransaction,
+} from './projection.js';
 import { ProjectorProgress } from './progress.js';
 
 export interface RunnerLogger {
@@ -24,6 +30,11 @@ export interface ProjectionRunnerOptions {
   readonly idleWaitMs?: number;
   /** How a rebuild writes its rows: `copy` on a PostgreSQL server, `insert` (the default) on embedded PGlite. */
   readonly bulkWrite?: BulkWriteMode;
+  /**
+   * The event store's tables are in the read models' database (the PostgreSQL event store on the same connection):
+   * a rebuild then loads the events table to table on the server, where the projection can. Default false.
+   */
+  readonly storeInSameDatabase?: boolean;
   readonly logger?: RunnerLogger;
 }
 
@@ -54,7 +65,8 @@ export class CheckpointConflictError extends Error {
   }
 }
 
-const CASE_STREAM_PREFIX = 'ehcp-case-';
+/** Events per transaction of a load in the database: nothing crosses to the service, so pages can be large. */
+const DATABASE_LOAD_PAGE = 50_000;
 
 /**
  * Feeds one projection from the event store in global order. Each batch is read from the store first, then folded
@@ -138,16 +150,21 @@ export class ProjectionRunner {
         await work(batch, tx);
         await recordLaPositions(tx.queryRunner, this.projection.name, target.generation, lastPositionPerLa(batch));
       }
-      const result = await tx.queryRunner.query(
-        `UPDATE projection_generations SET position = $3, updated_at = now()
-         WHERE name = $1 AND generation = $2 AND position = $4`,
-        [this.projection.name, target.generation, checkpoint.toString(), target.position.toString()],
-        true,
-      );
-      if (result.affected !== 1) {
-        throw new CheckpointConflictError(this.projection.name, target.generation, target.position);
-      }
+      await this.moveCheckpoint(tx, target, checkpoint);
     });
+  }
+
+  /** Moves the generation's checkpoint in `tx`, only if it is still where the batch started. */
+  private async moveCheckpoint(tx: ProjectionTransaction, target: Generation, checkpoint: bigint): Promise<void> {
+    const result = await tx.queryRunner.query(
+      `UPDATE projection_generations SET position = $3, updated_at = now()
+       WHERE name = $1 AND generation = $2 AND position = $4`,
+      [this.projection.name, target.generation, checkpoint.toString(), target.position.toString()],
+      true,
+    );
+    if (result.affected !== 1) {
+      throw new CheckpointConflictError(this.projection.name, target.generation, target.position);
+    }
   }
 
   private async inTransaction<T>(target: Generation, work: (tx: ProjectionTransaction) => Promise<T>): Promise<T> {
@@ -253,7 +270,10 @@ export class ProjectionRunner {
       // Unlogged tables lose their rows in a crash while the checkpoint (logged) keeps its place: a generation found
       // unlogged is loaded again from zero.
       building = await this.generations.prepareBulkLoad(this.projection, building);
-      events += await this.load(building, bulk.load.bind(bulk));
+      const inDatabase = this.options.storeInSameDatabase === true ? bulk.loadInDatabase?.bind(bulk) : undefined;
+      events += await (inDatabase !== undefined
+        ? this.loadInDatabase(building, inDatabase)
+        : this.load(building, bulk.load.bind(bulk)));
       this.options.logger?.log(`rebuild of ${this.projection.name} loaded ${events} events in ${since(started)} s`);
       const target = (await this.generations.get(building.name, building.generation))!;
       const cases = await bulk.foldAll({
@@ -296,6 +316,32 @@ export class ProjectionRunner {
       next.catch(() => undefined);
       await this.applyBatch(target, page.events, page.checkpoint, load);
       total += page.events.length;
+      target = { ...target, position: page.checkpoint };
+    }
+  }
+
+  /**
+   * The rebuild's first pass when the store's tables are in this database: each page goes table to table on the
+   * server, with its LA positions and checkpoint, in one transaction.
+   */
+  private async loadInDatabase(
+    building: Generation,
+    loadPage: NonNullable<BulkRebuild['loadInDatabase']>,
+  ): Promise<number> {
+    let target = building;
+    let total = 0;
+    for (;;) {
+      const from = target;
+      const page = await this.inTransaction(from, async (tx) => {
+        const loaded = await loadPage(tx, from.position, DATABASE_LOAD_PAGE);
+        if (loaded.read > 0) {
+          await recordLaPositions(tx.queryRunner, this.projection.name, from.generation, loaded.lastPositionPerLa);
+          await this.moveCheckpoint(tx, from, loaded.checkpoint);
+        }
+        return loaded;
+      });
+      if (page.read === 0) return total;
+      total += page.read;
       target = { ...target, position: page.checkpoint };
     }
   }

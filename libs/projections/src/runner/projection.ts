@@ -39,7 +39,23 @@ export interface BulkFold {
  */
 export interface BulkRebuild {
   load(batch: readonly PositionedEvent[], tx: ProjectionTransaction): Promise<void>;
+  /**
+   * `load` done inside the database, when the event store's tables are in the read models' database (the PostgreSQL
+   * event store on the same connection): stores the next page of events after `after`, read through the store's own
+   * `event_store.read_all`, table to table on the server, and says what it read.
+   */
+  loadInDatabase?(tx: ProjectionTransaction, after: bigint, limit: number): Promise<LoadedPage>;
   foldAll(fold: BulkFold): Promise<number>;
+}
+
+/** What one page of a load in the database read. */
+export interface LoadedPage {
+  /** Events read, of every stream (0 when the store has nothing after the page's start). */
+  readonly read: number;
+  /** The last position read. */
+  readonly checkpoint: bigint;
+  /** Each LA's last case event in the page. */
+  readonly lastPositionPerLa: ReadonlyMap<string, bigint>;
 }
 
 /**

@@ -1,9 +1,18 @@
 import type { CalendarSettings } from '#calendar';
-import type { PathwayEvent } from '#pathway';
+import { CASE_STREAM_PREFIX, type PathwayEvent } from '#pathway';
 import type { BulkFold, BulkRebuild } from '../../runner/projection.js';
 import { caseRows, CLOCK_COLUMNS, columnValues, FACT_COLUMNS } from './case-rows.js';
 
 const EVENT_COLUMNS = ['la', 'case_id', 'position', 'recorded_at', 'event'] as const;
+
+/**
+ * A stored event as the fact `load` keeps (`fromStoredShape` with the instant it was recorded, to the millisecond as
+ * `pg` reads it), built in SQL for the load in the database. The two loads keep the same rows; a test compares them.
+ */
+const STORED_EVENT_AS_FACT = `jsonb_build_object('eventId', event_id::text, 'type', type,
+  'caseId', metadata->>'caseId', 'la', metadata->>'la', 'occurredOn', metadata->>'occurredOn',
+  'source', metadata->>'source', 'data', data,
+  'recordedAt', to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`;
 /** Cases folded per transaction of the fold pass: bounded memory, whatever the size of the store. */
 const CASES_PER_PAGE = 2_000;
 
@@ -26,6 +35,31 @@ export function caseClocksBulk(settings: CalendarSettings): BulkRebuild {
           { ...entry.event, recordedAt: entry.recordedAt },
         ]),
       );
+    },
+
+    async loadInDatabase(tx, after, limit) {
+      const [row] = (await tx.queryRunner.query(
+        `WITH page AS (
+           SELECT global_position, stream_name, event_id, type, data, metadata, recorded_at
+           FROM event_store.read_all($1::bigint, $2::integer)),
+         cases AS (
+           SELECT * FROM page WHERE starts_with(stream_name, $3)),
+         loaded AS (
+           INSERT INTO ${tx.table('case_events')} (${EVENT_COLUMNS.join(', ')})
+           SELECT metadata->>'la', metadata->>'caseId', global_position, date_trunc('milliseconds', recorded_at),
+             ${STORED_EVENT_AS_FACT}
+           FROM cases)
+         SELECT (SELECT count(*) FROM page)::integer AS read,
+           (SELECT max(global_position) FROM page)::text AS checkpoint,
+           (SELECT coalesce(json_object_agg(la, position), '{}') FROM
+             (SELECT metadata->>'la' AS la, max(global_position)::text AS position FROM cases GROUP BY 1) l) AS las`,
+        [after.toString(), limit, CASE_STREAM_PREFIX],
+      )) as Array<{ read: number; checkpoint: string | null; las: Record<string, string> }>;
+      return {
+        read: row?.read ?? 0,
+        checkpoint: row?.checkpoint == null ? after : BigInt(row.checkpoint),
+        lastPositionPerLa: new Map(Object.entries(row?.las ?? {}).map(([la, position]) => [la, BigInt(position)])),
+      };
     },
 
     async foldAll(fold) {
