@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { EventStoreUnavailableError, ExpectedVersion, ExpectedVersionConflictError } from '../event-store.js';
 import { loadMigrations, migrateEventStore } from './migrate.js';
-import { PostgresEventStore } from './postgres-event-store.js';
+import { EVENTS_CHANNEL, PostgresEventStore } from './postgres-event-store.js';
 
 const ADMIN_URL = process.env.EVENT_STORE_TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
@@ -308,6 +308,36 @@ describe('PostgreSQL event store', () => {
       await pool.end();
     }
   }, 40_000);
+
+  it('announces a run of appends in few NOTIFYs, the last carrying the newest position', async () => {
+    const pool = new pg.Pool({ connectionString: url, max: 4 });
+    const writer = new PostgresEventStore(pool, { notifySpacingMs: 1_000 });
+    const listener = new pg.Client({ connectionString: url });
+    await listener.connect();
+    const heard: bigint[] = [];
+    listener.on('notification', (message) => heard.push(BigInt(message.payload ?? '0')));
+    await listener.query(`LISTEN ${EVENTS_CHANNEL}`);
+    try {
+      const stream = `ehcp-case-test-${randomUUID()}`;
+      for (let version = -1; version < 19; version++) {
+        await writer.appendToStream(
+          stream,
+          [{ eventId: randomUUID(), type: 'T', data: {} }],
+          version < 0 ? ExpectedVersion.noStream : ExpectedVersion.exact(version),
+        );
+      }
+      const head = await writer.headPosition();
+      const deadline = Date.now() + 5_000;
+      while (heard.at(-1) !== head && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      // The first append is announced at once; the other 19 within the spacing share the next NOTIFY.
+      expect(heard.at(-1)).toBe(head);
+      expect(heard.length).toBeLessThanOrEqual(3);
+    } finally {
+      await listener.end();
+      await writer.close();
+      await pool.end();
+    }
+  }, 20_000);
 
   it('reports an unreachable server as EventStoreUnavailableError', async () => {
     const port = await closedPort();

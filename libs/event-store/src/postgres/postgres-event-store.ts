@@ -48,6 +48,12 @@ export interface PostgresEventStoreOptions {
   readonly notifications?: boolean;
   /** Polling interval for waitForEvents when notifications are off or unavailable (default 100 ms). */
   readonly pollIntervalMs?: number;
+  /**
+   * The least time between two NOTIFYs (default 20 ms): the first append after a quiet spell is announced at once,
+   * and appends that follow within this time share the next NOTIFY, so a busy writer sends tens a second, not one
+   * per append (each NOTIFY is a query, a transaction and a pooled connection of its own).
+   */
+  readonly notifySpacingMs?: number;
   /** Called once by close() (e.g. to end a pool or stop an embedded server the store owns). */
   readonly onClose?: () => Promise<void>;
 }
@@ -91,6 +97,7 @@ export class PostgresEventStore implements EventStore {
   readonly atomicMultiStreamAppend = true;
   private readonly notifications: boolean;
   private readonly pollIntervalMs: number;
+  private readonly notifySpacingMs: number;
   private readonly onClose: (() => Promise<void>) | undefined;
   private listener: Promise<pg.Client> | undefined;
   private readonly waiters = new Set<Waiter>();
@@ -107,6 +114,7 @@ export class PostgresEventStore implements EventStore {
   ) {
     this.notifications = options.notifications ?? true;
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
+    this.notifySpacingMs = options.notifySpacingMs ?? 20;
     this.onClose = options.onClose;
   }
 
@@ -259,7 +267,8 @@ export class PostgresEventStore implements EventStore {
 
   /**
    * Wakes this store's waiters and, with notifications on, other processes' listeners: one NOTIFY in flight at a
-   * time carrying the highest position announced meanwhile. Waking early is allowed (waiters re-check the head).
+   * time, the next at least `notifySpacingMs` after it, carrying the highest position announced meanwhile. Waking
+   * early is allowed (waiters re-check the head).
    */
   private announce(position: bigint): void {
     for (const waiter of this.waiters) if (position > waiter.checkpoint) waiter.wake();
@@ -275,8 +284,9 @@ export class PostgresEventStore implements EventStore {
         .query('select pg_notify($1, $2)', [EVENTS_CHANNEL, head.toString()])
         .then(() => undefined)
         .catch(() => undefined)
+        .then(() => new Promise<void>((resolve) => setTimeout(resolve, this.closed ? 0 : this.notifySpacingMs)))
         .finally(() => {
-          // Positions announced while this NOTIFY was in flight go in the next one.
+          // Positions announced while this NOTIFY was in flight, or in the spacing after it, go in the next one.
           if (this.announcing !== undefined && this.announcing > head && !this.closed) send();
           else this.announcing = undefined;
         });

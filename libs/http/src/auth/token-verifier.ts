@@ -6,6 +6,7 @@ import {
   type JWTPayload,
   type JWTVerifyGetKey,
 } from 'jose';
+import { VerifiedTokens } from './verified-tokens.js';
 
 /** Asymmetric algorithms only: never `none`, never HS* (a public key must not be usable as an HMAC secret). */
 export const ALLOWED_ALGORITHMS = [
@@ -29,6 +30,9 @@ export class InvalidTokenError extends Error {
 
 /** Verifies bearer access tokens (JWT) against an issuer's keys, its identifier and the API's audience. */
 export class TokenVerifier {
+  /** Tokens verified in the last minute, answered without checking the signature again. */
+  private readonly verified = new VerifiedTokens();
+
   private constructor(
     private readonly issuer: string,
     private readonly audience: string,
@@ -69,8 +73,13 @@ export class TokenVerifier {
     });
   }
 
-  /** The token's claims, or an InvalidTokenError saying why it is refused. */
+  /**
+   * The token's claims, or an InvalidTokenError saying why it is refused. A token verified within the last minute
+   * (and not expired since) is answered from memory.
+   */
   async verify(token: string): Promise<JWTPayload> {
+    const known = this.verified.get(token);
+    if (known !== undefined) return known;
     const keys = await this.keys();
     try {
       const { payload } = await jwtVerify(token, keys, {
@@ -80,6 +89,7 @@ export class TokenVerifier {
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
         requiredClaims: ['exp', 'sub'],
       });
+      this.verified.remember(token, payload);
       return payload;
     } catch (error) {
       throw new InvalidTokenError(error instanceof Error ? error.message : String(error));
