@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import type { DataSource } from 'typeorm';
+import { DEFAULT_CALENDAR_SETTINGS } from '#calendar';
 import { caseClocksProjection } from '../read-models/case-clock/projection.js';
+import { caseClocksBulk } from '../read-models/case-clock/rebuild.js';
 import { appendEvents, createReadModelTestBed, type ReadModelTestBed } from '../testing/testbed.js';
 import { syntheticCases } from '../testing/synthetic-cases.js';
 import { copyText } from './bulk-writer.js';
@@ -45,14 +47,14 @@ describe('a rebuild through the bulk path (load every event, then fold each case
   });
 
   it.each([
-    ['copy', false],
-    ['insert', false],
-    ['copy', true],
-    ['insert', true],
+    ['copy', false, 2_000],
+    ['insert', false, 7],
+    ['copy', true, 7],
+    ['insert', true, 2_000],
   ] as const)(
-    'writing by %s, loading in the database %s: the same rows as the live fold, no per-batch fold, tables logged and analysed before the swap',
-    async (bulkWrite, storeInSameDatabase) => {
-      const projection = caseClocksProjection();
+    'writing by %s, loading in the database %s, folding %d cases a page: the same rows as the live fold, no per-batch fold, tables logged and analysed before the swap',
+    async (bulkWrite, storeInSameDatabase, casesPerPage) => {
+      const projection = { ...caseClocksProjection(), bulk: caseClocksBulk(DEFAULT_CALENDAR_SETTINGS, casesPerPage) };
       await new ProjectionRunner(bed.dataSource, bed.store, projection, { batchSize: 37 }).catchUp();
       const generations = new Generations(bed.dataSource);
       const live = (await generations.active(projection.name))!;

@@ -15,13 +15,15 @@ const STORED_EVENT_AS_FACT = `jsonb_build_object('eventId', event_id::text, 'typ
   'recordedAt', to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`;
 /** Cases folded per transaction of the fold pass: bounded memory, whatever the size of the store. */
 const CASES_PER_PAGE = 2_000;
+/** Pages in hand at once in the fold pass: one folded by the service while the database reads or writes another. */
+const FOLD_WORKERS = 2;
 
 /**
  * The case clocks' rebuild: the first pass stores every event in `case_events` as it is read (no folding); the
  * second reads `case_events` case by case in key order and folds each case once, writing its clock and fact rows
  * once. The live fold instead refolds a case's whole history for every batch that touches it.
  */
-export function caseClocksBulk(settings: CalendarSettings): BulkRebuild {
+export function caseClocksBulk(settings: CalendarSettings, casesPerPage = CASES_PER_PAGE): BulkRebuild {
   return {
     async load(batch, tx) {
       await tx.writeRows(
@@ -66,46 +68,60 @@ export function caseClocksBulk(settings: CalendarSettings): BulkRebuild {
       await fold.inTransaction(async (tx) => {
         await tx.queryRunner.query(`TRUNCATE ${tx.table('case_clock')}, ${tx.table('case_facts')}`);
       });
-      // The next page is read while this one is folded and written: the reads see only what the load committed.
+      // Pages of CASES_PER_PAGE cases, bounded by every CASES_PER_PAGE-th case key, folded FOLD_WORKERS at a time:
+      // while one page is folded here, another is read or written by the database. Each page is read on its own
+      // (the reads see only what the load committed) and written in its own transaction.
+      const bounds = await pageBounds(fold, casesPerPage);
+      const pages = [...bounds, undefined].map((upTo, i) => ({ after: i === 0 ? undefined : bounds[i - 1], upTo }));
+      let next = 0;
       let cases = 0;
-      let next = readPage(fold, undefined);
-      for (;;) {
-        const rows = await next;
-        const last = rows[rows.length - 1];
-        if (last === undefined) return cases;
-        next = readPage(fold, { la: last.la, caseId: last.case_id });
-        // A failure of this page leaves the read ahead settled, never unhandled.
-        next.catch(() => undefined);
-        const page = foldPage(rows, settings);
-        await fold.inTransaction(async (tx) => {
-          await tx.writeRows(tx.table('case_clock'), CLOCK_COLUMNS, page.clocks);
-          await tx.writeRows(tx.table('case_facts'), FACT_COLUMNS, page.facts);
-        });
-        cases += page.cases;
-      }
+      const worker = async (): Promise<void> => {
+        while (next < pages.length) {
+          const range = pages[next++]!;
+          const page = foldPage(await readPage(fold, range.after, range.upTo), settings);
+          if (page.cases === 0) continue;
+          await fold.inTransaction(async (tx) => {
+            await tx.writeRows(tx.table('case_clock'), CLOCK_COLUMNS, page.clocks);
+            await tx.writeRows(tx.table('case_facts'), FACT_COLUMNS, page.facts);
+          });
+          cases += page.cases;
+        }
+      };
+      await Promise.all(Array.from({ length: FOLD_WORKERS }, worker));
+      return cases;
     },
   };
 }
 
-interface EventRecord {
+interface CaseKey {
   la: string;
   case_id: string;
+}
+
+interface EventRecord extends CaseKey {
   position: string;
   event: PathwayEvent;
 }
 
-/** The events of the next CASES_PER_PAGE cases after `after`, in key and arrival order. */
-function readPage(fold: BulkFold, after: { la: string; caseId: string } | undefined): Promise<EventRecord[]> {
-  const events = fold.table('case_events');
+/** Every CASES_PER_PAGE-th case key of `case_events`, in key order: the last case of each full page. */
+function pageBounds(fold: BulkFold, casesPerPage: number): Promise<CaseKey[]> {
+  return fold.read<CaseKey>(
+    `SELECT la, case_id FROM (
+       SELECT la, case_id, row_number() OVER (ORDER BY la, case_id) AS n
+       FROM (SELECT DISTINCT la, case_id FROM ${fold.table('case_events')}) cases) numbered
+     WHERE n % $1 = 0 ORDER BY la, case_id`,
+    [casesPerPage],
+  );
+}
+
+/** The events of the cases after `after` up to and including `upTo`, in key and arrival order. */
+function readPage(fold: BulkFold, after: CaseKey | undefined, upTo: CaseKey | undefined): Promise<EventRecord[]> {
   return fold.read<EventRecord>(
-    `WITH page AS (
-       SELECT DISTINCT la, case_id FROM ${events}
-       WHERE $1::text IS NULL OR (la, case_id) > ($1::text, $2::text)
-       ORDER BY la, case_id LIMIT $3)
-     SELECT e.la, e.case_id, e.position::text AS position, e.event
-     FROM ${events} e JOIN page p ON e.la = p.la AND e.case_id = p.case_id
-     ORDER BY e.la, e.case_id, e.position`,
-    [after?.la ?? null, after?.caseId ?? null, CASES_PER_PAGE],
+    `SELECT la, case_id, position::text AS position, event FROM ${fold.table('case_events')}
+     WHERE ($1::text IS NULL OR (la, case_id) > ($1::text, $2::text))
+       AND ($3::text IS NULL OR (la, case_id) <= ($3::text, $4::text))
+     ORDER BY la, case_id, position`,
+    [after?.la ?? null, after?.case_id ?? null, upTo?.la ?? null, upTo?.case_id ?? null],
   );
 }
 
