@@ -61,7 +61,7 @@ describe('a rebuild through the bulk path (load every event, then fold each case
 
       let handled = 0;
       let loadedHere = 0;
-      const bulk = projection.bulk!;
+      const bulk = projection.bulk;
       const counting: Projection = {
         ...projection,
         handle: async (batch, tx) => {
