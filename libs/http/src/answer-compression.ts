@@ -27,7 +27,9 @@ export function gzippedAnswer(answer: object): Buffer {
 export function compressSharedAnswers(fastify: FastifyInstance): void {
   fastify.addHook('preSerialization', (request, reply, payload, done) => {
     if (isSharedAnswer(payload)) {
-      void reply.header('vary', 'accept-encoding');
+      const vary = reply.getHeader('vary');
+      // Added to what is there (CORS varies by Origin).
+      void reply.header('vary', vary === undefined ? 'accept-encoding' : `${String(vary)}, accept-encoding`);
       const accepted = request.headers['accept-encoding'];
       if (typeof accepted === 'string' && negotiate(accepted, ['gzip']) === 'gzip') {
         const text = serializeAnswer(payload);
