@@ -15,7 +15,13 @@ import type {
 } from './case-state.js';
 import { initialState } from './case-state.js';
 import type { DataQualityFlag, FlagCode } from './flags.js';
-import { effectiveHistory, type PathwayFact, type TimelineFact } from './timeline.js';
+import {
+  compareTimelineFacts,
+  effectiveHistory,
+  isPathwayFact,
+  type PathwayFact,
+  type TimelineFact,
+} from './timeline.js';
 
 type Draft<T> = { -readonly [K in keyof T]: T[K] };
 type Of<T extends PathwayFact['type']> = PathwayEventOf<T>;
@@ -31,21 +37,122 @@ export function deriveCase(history: readonly PathwayEvent[]): CaseState {
   const first = history[0];
   if (first === undefined) return initialState;
   const { timeline, arrivals, retractions } = effectiveHistory(history);
+  const replay = replayer(null);
+  for (const fact of timeline) replay.apply(fact.event);
+  return replay.finish({
+    la: first.la,
+    caseId: first.caseId,
+    history: [...history],
+    timeline,
+    retractions,
+    historyFlags: historyFlags(arrivals, retractions),
+  });
+}
 
-  const cycles: Draft<RequestCycle>[] = [];
-  const plans: Draft<PlanRecord>[] = [];
-  const appeals = new Map<string, Draft<AppealRecord>>();
-  const certificates: MediationCertificateRecord[] = [];
-  const flags: DataQualityFlag[] = [];
-  let details: CaseDetails = {};
+/**
+ * The case after one more fact, replayed on from where `state` stands, when the fact takes its place at the end of
+ * the timeline: a pathway fact (not a correction or retraction) dated on or after every fact the case holds, as
+ * first recorded, and after the last one in business-date order. Its answer equals `deriveCase` of the longer
+ * history; undefined when the fact lands anywhere else, and the caller derives the case again.
+ */
+export function deriveOneMore(state: CaseRecord, event: PathwayEvent): CaseState | undefined {
+  if (!isPathwayFact(event)) return undefined;
+  const fact: TimelineFact = {
+    event,
+    arrival: state.history.length,
+    recordedOccurredOn: event.occurredOn,
+    correctedBy: [],
+  };
+  const last = state.timeline[state.timeline.length - 1];
+  if (last !== undefined && compareTimelineFacts(last, fact) >= 0) return undefined;
+  // Dated before a fact already recorded: it would be flagged out of order.
+  if (state.timeline.some((f) => f.recordedOccurredOn > event.occurredOn)) return undefined;
+  // An eventId the case knows (or that a retraction names) is placed by the whole derivation.
+  if (state.history.some((e) => e.eventId === event.eventId || retracts(e, event.eventId))) return undefined;
+  const replay = replayer(state);
+  replay.apply(event);
+  return replay.finish({
+    la: state.la,
+    caseId: state.caseId,
+    history: [...state.history, event],
+    timeline: [...state.timeline, fact],
+    retractions: state.retractions,
+    historyFlags: state.flags.filter(isHistoryFlag),
+  });
+}
+
+function retracts(event: PathwayEvent, eventId: string): boolean {
+  return event.type === 'EventRetracted' && event.data.retractedEventId === eventId;
+}
+
+/** Flags about how the facts were recorded (`historyFlags`); every other flag comes from replaying the facts. */
+const HISTORY_FLAG_CODES: ReadonlySet<FlagCode> = new Set(['out-of-order', 'corrected', 'retracted']);
+
+function isHistoryFlag(flag: DataQualityFlag): boolean {
+  return HISTORY_FLAG_CODES.has(flag.code);
+}
+
+interface RecordParts {
+  readonly la: string;
+  readonly caseId: string;
+  readonly history: PathwayEvent[];
+  readonly timeline: TimelineFact[];
+  readonly retractions: CaseRecord['retractions'];
+  readonly historyFlags: DataQualityFlag[];
+}
+
+interface Replay {
+  /** Takes the next fact in business-date order. */
+  apply(event: PathwayFact): void;
+  /** The case state once every fact is applied. */
+  finish(parts: RecordParts): CaseState;
+}
+
+/**
+ * The pathway replayed fact by fact: from nothing, or on from a case already derived. On from a case, the case is
+ * left as it was: the request cycle, plan or appeal a fact changes is copied first (copy on write), and the rest is
+ * shared with it, as nothing changes a derived case.
+ */
+function replayer(from: CaseRecord | null): Replay {
+  const copyOnWrite = from !== null;
+  /** What this replay made or copied, and so may change. */
+  const owned = new Set<object>();
+  const own = <T extends object>(value: T): T => {
+    if (copyOnWrite) owned.add(value);
+    return value;
+  };
+  const mine = (value: object): boolean => !copyOnWrite || owned.has(value);
+  const cycles = [...(from?.cycles ?? [])] as Draft<RequestCycle>[];
+  const plans = [...(from?.plans ?? [])] as Draft<PlanRecord>[];
+  const appeals = new Map<string, Draft<AppealRecord>>(
+    (from?.appeals ?? []).map((appeal) => [appeal.appealId, appeal as Draft<AppealRecord>]),
+  );
+  const certificates: MediationCertificateRecord[] = [...(from?.mediationCertificates ?? [])];
+  const flags: DataQualityFlag[] = (from?.flags ?? []).filter((f) => !isHistoryFlag(f));
+  let details: CaseDetails = from?.details ?? {};
 
   const flag = (code: FlagCode, event: PathwayFact, message: string): void => {
     flags.push({ code, eventId: event.eventId, occurredOn: event.occurredOn, message });
   };
-  const lastCycle = (): Draft<RequestCycle> | undefined => cycles[cycles.length - 1];
+  const lastCycle = (): Draft<RequestCycle> | undefined => {
+    const cycle = cycles[cycles.length - 1];
+    if (cycle === undefined || mine(cycle)) return cycle;
+    const copy = own({ ...cycle, exceptions: [...cycle.exceptions], advice: [...cycle.advice] });
+    cycles[cycles.length - 1] = copy;
+    return copy;
+  };
   const activePlan = (): Draft<PlanRecord> | undefined => {
     const plan = plans[plans.length - 1];
-    return plan?.status === 'active' ? plan : undefined;
+    if (plan?.status !== 'active') return undefined;
+    if (mine(plan)) return plan;
+    const copy = own({
+      ...plan,
+      reviews: [...plan.reviews],
+      amendments: [...plan.amendments],
+      placements: [...plan.placements],
+    });
+    plans[plans.length - 1] = copy;
+    return copy;
   };
   const openCycleFor = (event: PathwayFact, step: string): Draft<RequestCycle> | undefined => {
     const cycle = lastCycle();
@@ -83,26 +190,32 @@ export function deriveCase(history: readonly PathwayEvent[]): CaseState {
       previous.status = 'replaced';
       previous.endedOn = event.occurredOn;
     }
-    plans.push({
-      index: plans.length,
-      issued: { on: event.occurredOn, eventId: event.eventId },
-      source,
-      cycleIndex: cycle ? cycle.index : null,
-      order: cycle?.reopenedBy ?? null,
-      transferredIn: null,
-      transferNotified: null,
-      reviews: [],
-      amendments: [],
-      placements: [],
-      ceased: null,
-      transferredOut: null,
-      status: 'active',
-      endedOn: null,
-      ...extra,
-    });
+    plans.push(
+      own({
+        index: plans.length,
+        issued: { on: event.occurredOn, eventId: event.eventId },
+        source,
+        cycleIndex: cycle ? cycle.index : null,
+        order: cycle?.reopenedBy ?? null,
+        transferredIn: null,
+        transferNotified: null,
+        reviews: [],
+        amendments: [],
+        placements: [],
+        ceased: null,
+        transferredOut: null,
+        status: 'active',
+        endedOn: null,
+        ...extra,
+      }),
+    );
   };
   const appealFor = (event: PathwayFact, appealId: string): Draft<AppealRecord> | undefined => {
-    const appeal = appeals.get(appealId);
+    let appeal = appeals.get(appealId);
+    if (appeal !== undefined && !mine(appeal)) {
+      appeal = own({ ...appeal, orders: [...appeal.orders] });
+      appeals.set(appealId, appeal);
+    }
     if (!appeal) {
       flag('step-without-predecessor', event, `appeal ${appealId} is not registered on ${event.occurredOn}`);
     } else if (appeal.status !== 'registered' && event.type !== 'TribunalOrderComplied') {
@@ -125,22 +238,24 @@ export function deriveCase(history: readonly PathwayEvent[]): CaseState {
         );
         return;
       }
-      cycles.push({
-        index: cycles.length,
-        request: { on: event.occurredOn, eventId: event.eventId },
-        requestSource,
-        assessmentDecision: null,
-        planDecision: null,
-        draftPlan: null,
-        finalPlan: null,
-        withdrawal: null,
-        exceptions: [],
-        advice: [],
-        reopenedBy: null,
-        outcome: 'open',
-        stage: 'requested',
-        closedOn: null,
-      });
+      cycles.push(
+        own({
+          index: cycles.length,
+          request: { on: event.occurredOn, eventId: event.eventId },
+          requestSource,
+          assessmentDecision: null,
+          planDecision: null,
+          draftPlan: null,
+          finalPlan: null,
+          withdrawal: null,
+          exceptions: [],
+          advice: [],
+          reopenedBy: null,
+          outcome: 'open',
+          stage: 'requested',
+          closedOn: null,
+        }),
+      );
     },
     AssessmentRequestWithdrawn: (event) => {
       const cycle = openCycleFor(event, 'a withdrawal');
@@ -360,17 +475,20 @@ export function deriveCase(history: readonly PathwayEvent[]): CaseState {
         return;
       }
       const certificate = certificates.filter((c) => c.decisionDate === decisionDate).pop();
-      appeals.set(appealId, {
+      appeals.set(
         appealId,
-        against,
-        decisionDate,
-        registered: { on: event.occurredOn, eventId: event.eventId },
-        mediationCertificateOn: certificate?.on ?? null,
-        status: 'registered',
-        closed: null,
-        outcome: null,
-        orders: [],
-      });
+        own({
+          appealId,
+          against,
+          decisionDate,
+          registered: { on: event.occurredOn, eventId: event.eventId },
+          mediationCertificateOn: certificate?.on ?? null,
+          status: 'registered',
+          closed: null,
+          outcome: null,
+          orders: [],
+        }),
+      );
     },
     TribunalAppealWithdrawn: (event) => {
       const appeal = appealFor(event, event.data.appealId);
@@ -430,27 +548,31 @@ export function deriveCase(history: readonly PathwayEvent[]): CaseState {
     },
   };
 
-  for (const fact of timeline) {
-    (handlers[fact.event.type] as (event: PathwayFact) => void)(fact.event);
-  }
-
-  for (const cycle of cycles) cycle.stage = cycle.outcome === 'open' ? cycleStage(cycle) : null;
-  flags.push(...historyFlags(arrivals, retractions));
-
-  const record: CaseRecord = {
-    la: first.la,
-    caseId: first.caseId,
-    history: [...history],
-    timeline,
-    retractions,
-    details,
-    cycles,
-    plans,
-    appeals: [...appeals.values()],
-    mediationCertificates: certificates,
-    flags,
+  return {
+    apply(event) {
+      (handlers[event.type] as (event: PathwayFact) => void)(event);
+    },
+    finish(parts) {
+      // A cycle this replay did not touch keeps the stage it had.
+      for (const cycle of cycles) {
+        if (mine(cycle)) cycle.stage = cycle.outcome === 'open' ? cycleStage(cycle) : null;
+      }
+      const record: CaseRecord = {
+        la: parts.la,
+        caseId: parts.caseId,
+        history: parts.history,
+        timeline: parts.timeline,
+        retractions: parts.retractions,
+        details,
+        cycles,
+        plans,
+        appeals: [...appeals.values()],
+        mediationCertificates: certificates,
+        flags: [...flags, ...parts.historyFlags],
+      };
+      return withStage(record);
+    },
   };
-  return withStage(record);
 }
 
 function cycleStage(cycle: RequestCycle): CycleStage {

@@ -10,7 +10,7 @@ export * from './contract/index.js';
 export * from './codec.js';
 export * from './timeline.js';
 export * from './case-state.js';
-export { deriveCase } from './derive.js';
+export { deriveCase, deriveOneMore } from './derive.js';
 export { decide, checkFact, type RecordPathwayFact, type Accepted, type Decision } from './decide.js';
 export { evolve, foldCase } from './evolve.js';
 export * from './clock.js';
