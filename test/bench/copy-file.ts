@@ -5,6 +5,11 @@ import { streamNameFor, toStoredShape, type PathwayEvent } from '#pathway';
 
 /** Columns of `event_store.events` that a COPY fills (the rest take their defaults, as an append does). */
 export const COPY_COLUMNS = 'stream_name, stream_version, event_id, type, data, metadata';
+/**
+ * The same with each event's global position given (1, 2, 3...: positions below any an append takes), for a COPY of
+ * more events than one transaction may number itself (2^20).
+ */
+export const COPY_COLUMNS_WITH_POSITION = `global_position, ${COPY_COLUMNS}`;
 
 function csvField(value: string): string {
   return `"${value.replaceAll('"', '""')}"`;
@@ -28,6 +33,9 @@ export function copyRow(event: PathwayEvent, streamVersion: number): string {
  * would. Keys are kept per LA, so memory stays bounded when the LAs of a national file come one after another.
  */
 export class CopyRows {
+  /** With `positions`, each row starts with its global position, in the order the rows are made. */
+  constructor(private readonly options: { readonly positions?: boolean } = {}) {}
+
   private la: string | undefined;
   private versions = new Map<string, number>();
   private seen = new Set<string>();
@@ -45,7 +53,8 @@ export class CopyRows {
     const version = (this.versions.get(event.caseId) ?? -1) + 1;
     this.versions.set(event.caseId, version);
     this.rows += 1;
-    return copyRow(event, version);
+    const row = copyRow(event, version);
+    return this.options.positions === true ? `${this.rows},${row}` : row;
   }
 }
 

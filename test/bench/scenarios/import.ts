@@ -39,6 +39,7 @@ export async function copyInto(
   database: string,
   csv: string,
   table: string,
+  columns: string = COPY_COLUMNS,
 ): Promise<{ rows: number; seconds: number }> {
   return withClient(database, async (client) => {
     if (table !== 'event_store.events') {
@@ -46,7 +47,7 @@ export async function copyInto(
       await client.query(`create table ${table} (like event_store.events including all)`);
     }
     const started = performance.now();
-    const result = await client.query(`copy ${table} (${COPY_COLUMNS}) from '${csv}' with (format csv)`);
+    const result = await client.query(`copy ${table} (${columns}) from '${csv}' with (format csv)`);
     const seconds = (performance.now() - started) / 1000;
     return { rows: result.rowCount ?? 0, seconds };
   });

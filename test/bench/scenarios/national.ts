@@ -3,14 +3,14 @@ import { once } from 'node:events';
 import { join, resolve } from 'node:path';
 import { rmSync } from 'node:fs';
 import { generateLa } from '#synthetic';
-import { ChunkedWriter, CopyRows } from '../copy-file.js';
+import { COPY_COLUMNS_WITH_POSITION, ChunkedWriter, CopyRows } from '../copy-file.js';
 import { shapedLas } from '../../../apps/cli/src/published-shape.js';
 import { DbWaitSampler } from '../db-waits.js';
 import { RssSampler, peakRssMiBOf } from '../memory.js';
 import { connectionStringFor, createDatabase, dropDatabase, withClient } from '../postgres.js';
 import type { BenchProfile } from '../profile.js';
 import { atLeast, below, fmt, type ScenarioResult, type TargetCheck } from '../report.js';
-import { ServiceProcess } from '../service.js';
+import { ServiceProcess, serviceTokens } from '../service.js';
 import { round } from '../stats.js';
 import { runWorker } from '../worker.js';
 import { copyInto, migrate } from './import.js';
@@ -40,7 +40,8 @@ async function generateNational(
   const { las, years } = profile.national;
   const csv = new ChunkedWriter(csvPath);
   const ndjson = new ChunkedWriter(ndjsonPath);
-  const rows = new CopyRows();
+  // Positions given: one COPY of every event is more than one transaction numbers itself.
+  const rows = new CopyRows({ positions: true });
   let events = 0;
   let ndjsonEvents = 0;
   // Every LA shaped like itself (its published volumes, rates, caseload and placement mix); a profile of fewer LAs
@@ -72,11 +73,10 @@ async function generateNational(
   return { las, events, rows: rows.rows, ndjsonLas, ndjsonEvents, seconds: (performance.now() - started) / 1000 };
 }
 
-async function headPosition(database: string): Promise<number> {
+/** Events stored (positions follow transaction ids, so the head position is not a count). */
+async function storedEvents(database: string): Promise<number> {
   return withClient(database, async (client) => {
-    const result = await client.query<{ n: string }>(
-      'select coalesce(max(global_position), 0)::text as n from event_store.events',
-    );
+    const result = await client.query<{ n: string }>('select count(*)::text as n from event_store.events');
     return Number(result.rows[0]?.n ?? 0);
   });
 }
@@ -91,7 +91,11 @@ async function timedCliImport(
   const child = spawn(
     process.execPath,
     [CLI, 'import', '--file', file, '--url', serviceUrl, '--batch', '1000', '--concurrency', '4'],
-    { stdio: ['ignore', 'ignore', 'ignore'], env: { PATH: process.env.PATH, HOME: process.env.HOME } },
+    {
+      stdio: ['ignore', 'ignore', 'ignore'],
+      // The service's token: a case-system token for every LA the bench uses.
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, EHCP_TOKEN: serviceTokens.get(serviceUrl) },
+    },
   );
   const exited = once(child, 'exit');
   const started = performance.now();
@@ -101,7 +105,7 @@ async function timedCliImport(
   const warm = Math.min(30, seconds * 0.2);
   await Promise.race([new Promise((r) => setTimeout(r, warm * 1000)), exited]);
   const t1 = performance.now();
-  const n1 = await headPosition(database);
+  const n1 = await storedEvents(database);
   // The high-water mark is readable only while the process lives: keep the last reading.
   let cliPeak = Number.NaN;
   while (!finished && performance.now() - started < seconds * 1000) {
@@ -109,7 +113,7 @@ async function timedCliImport(
     await new Promise((r) => setTimeout(r, 500));
   }
   const t2 = performance.now();
-  const n2 = await headPosition(database);
+  const n2 = await storedEvents(database);
   if (!finished) {
     child.kill('SIGTERM');
     await exited;
@@ -154,7 +158,7 @@ export async function nationalScenario(profile: BenchProfile, keep: boolean): Pr
   try {
     await migrate(storeDb);
     process.stderr.write('national: COPY into the event store\n');
-    const copy = await copyInto(storeDb, csv, 'event_store.events');
+    const copy = await copyInto(storeDb, csv, 'event_store.events', COPY_COLUMNS_WITH_POSITION);
     const copyRate = copy.rows / copy.seconds;
     await withClient(storeDb, async (client) => {
       await client.query(
