@@ -17,7 +17,7 @@ import { pooledQuery } from './pooled-query.js';
 import { errorCode, isUniqueViolation, toEventStoreError } from './pg-errors.js';
 
 /**
- * An append is one call of the SQL function `event_store.append` (migrations 0002 and 0003): expected-version check
+ * An append is one call of the SQL function `event_store.append` (migrations 0002 to 0004): expected-version check
  * and insert in one statement, one round trip, no lock held beyond the stream rows it moves. It first assumes every
  * eventId is new (the unique index alone finds a repeat, which undoes the call), and only when one is not looks the
  * eventIds up first, so that repeats are answered `duplicate` or `conflict` and the rest stored. The NOTIFY that
@@ -240,13 +240,15 @@ export class PostgresEventStore implements EventStore {
         const code = errorCode(error);
         // A repeated eventId is a duplicate whatever the expectation: before answering a version conflict, look
         // the eventIds up.
-        if ((code === ALREADY_STORED || (code === VERSION_CONFLICT && !checkFirst)) && attempt < MAX_RACE_RETRIES) {
+        // An eventId already stored (or stored by a concurrent writer since the look-up) fails the unique index: run
+        // again looking the eventIds up first. (ALREADY_STORED is what migration 0003's function raised.)
+        const stored = code === ALREADY_STORED || isUniqueViolation(error, 'events_event_id_key');
+        if ((stored || (code === VERSION_CONFLICT && !checkFirst)) && attempt < MAX_RACE_RETRIES) {
           checkFirst = true;
           continue;
         }
-        // A concurrent writer stored one of these eventIds (or locked in the other order): re-run; it re-checks all.
-        const race = isUniqueViolation(error, 'events_event_id_key') || code === DEADLOCK_DETECTED;
-        if (race && attempt < MAX_RACE_RETRIES) continue;
+        // Locked in the other order by a concurrent writer: re-run; it re-checks all.
+        if (code === DEADLOCK_DETECTED && attempt < MAX_RACE_RETRIES) continue;
         if (code === VERSION_CONFLICT) throw conflictFrom(error, appends);
         if (isUniqueViolation(error, 'events_stream_version_key')) {
           // A stream row behind its events (only possible by editing the tables) must not let an event overwrite.
