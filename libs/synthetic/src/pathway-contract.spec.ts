@@ -3,6 +3,16 @@ import { describe, expect, it } from '@jest/globals';
 import { decide, deriveCase, deriveOneMore, evolve, initialState, type CaseState, type PathwayEvent } from '#pathway';
 import { generateLa } from './generate-la.js';
 
+/** A synthetic LA's feed with every kind of noise: late, out of order, corrected, retracted and repeated facts. */
+function noisyFeed(seed: number, plans: number): Iterable<PathwayEvent> {
+  return generateLa({
+    la: '202',
+    seed,
+    plans,
+    noise: { late: 0.05, outOfOrder: 0.05, corrections: 0.05, retractions: 0.05, duplicates: 0.05 },
+  });
+}
+
 describe('generated events against the pathway decider', () => {
   it('are all accepted, case by case, except the repeats the feed sends on purpose', () => {
     const states = new Map<string, CaseState>();
@@ -10,12 +20,7 @@ describe('generated events against the pathway decider', () => {
     const sentIds = new Set<string>();
     let repeats = 0;
     let accepted = 0;
-    const events = generateLa({
-      la: '202',
-      seed: 21,
-      plans: 800,
-      noise: { late: 0.05, outOfOrder: 0.05, corrections: 0.05, retractions: 0.05, duplicates: 0.05 },
-    });
+    const events = noisyFeed(21, 800);
     for (const event of events) {
       const state = states.get(event.caseId) ?? initialState;
       // The feed's own send date is the day the fact reaches the service.
@@ -52,12 +57,7 @@ describe('generated events against the pathway decider', () => {
     let onward = 0;
     const differ: string[] = [];
     const changed: string[] = [];
-    const events = generateLa({
-      la: '202',
-      seed: 22,
-      plans: 300,
-      noise: { late: 0.05, outOfOrder: 0.05, corrections: 0.05, retractions: 0.05, duplicates: 0.05 },
-    });
+    const events = noisyFeed(22, 300);
     for (const event of events) {
       const state = states.get(event.caseId) ?? initialState;
       const decision = decide({ event, now: event.recordedAt!.slice(0, 10) }, state);
