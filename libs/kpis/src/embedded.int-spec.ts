@@ -73,5 +73,13 @@ describe('projector and KPIs on embedded PostgreSQL (PGlite)', () => {
       numerator: 1,
       denominator: 4,
     });
+
+    // As the service runs it here: the load table to table inside PGlite, the rows by INSERT.
+    const inDatabase = new ProjectionRunner(dataSource, store, caseClocksProjection(), {
+      bulkWrite: 'insert',
+      storeInSameDatabase: true,
+    });
+    await expect(inDatabase.rebuild()).resolves.toMatchObject({ generation: 3, swapped: true });
+    expect((await service.kpi('twenty-week-timeliness', LA, query)).total.figures).toEqual(live);
   }, 60_000);
 });
