@@ -53,7 +53,8 @@ export async function copyInto(
   });
 }
 
-async function storedEvents(database: string): Promise<number> {
+/** Events stored (positions follow transaction ids, so the head position is not a count). */
+export async function storedEvents(database: string): Promise<number> {
   return withClient(database, async (client) => {
     const result = await client.query<{ n: string }>('select count(*)::text as n from event_store.events');
     return Number(result.rows[0]?.n ?? 0);

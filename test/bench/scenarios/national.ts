@@ -13,7 +13,7 @@ import { atLeast, below, fmt, type ScenarioResult, type TargetCheck } from '../r
 import { ServiceProcess, serviceTokens } from '../service.js';
 import { round } from '../stats.js';
 import { runWorker } from '../worker.js';
-import { copyInto, migrate } from './import.js';
+import { copyInto, migrate, storedEvents } from './import.js';
 
 const CLI = resolve('dist/apps/cli/src/main.js');
 
@@ -71,14 +71,6 @@ async function generateNational(
   await csv.close();
   await ndjson.close();
   return { las, events, rows: rows.rows, ndjsonLas, ndjsonEvents, seconds: (performance.now() - started) / 1000 };
-}
-
-/** Events stored (positions follow transaction ids, so the head position is not a count). */
-async function storedEvents(database: string): Promise<number> {
-  return withClient(database, async (client) => {
-    const result = await client.query<{ n: string }>('select count(*)::text as n from event_store.events');
-    return Number(result.rows[0]?.n ?? 0);
-  });
 }
 
 /** The CLI's import command as a child process for a fixed time, stopped there (imports resume, so that is safe). */
