@@ -73,6 +73,11 @@ export class TokenVerifier {
     });
   }
 
+  /** How many tokens verified within the last minute are remembered. */
+  get rememberedTokens(): number {
+    return this.verified.size;
+  }
+
   /**
    * The token's claims, or an InvalidTokenError saying why it is refused. A token verified within the last minute
    * (and not expired since) is answered from memory.

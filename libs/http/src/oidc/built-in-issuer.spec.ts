@@ -35,6 +35,20 @@ describe('the built-in issuer', () => {
     expect(decodeJwt(accessToken).aud).toBe('api://ehcp-monitor');
   });
 
+  it('remembers a verified token, answering it again with the same claims, and never a refused one', async () => {
+    const { accessToken } = await mintToken(options, ['board'], ['202']);
+    const keys = await loadSigningKeys(dataDir);
+    const verifier = TokenVerifier.local(options.issuer, options.audience, { keys: publicKeys(keys) });
+    const first = await verifier.verify(accessToken);
+    expect(verifier.rememberedTokens).toBe(1);
+    expect(await verifier.verify(accessToken)).toBe(first);
+    expect(verifier.rememberedTokens).toBe(1);
+    const [header, payload, signature] = accessToken.split('.');
+    const forged = `${header}.${payload}.${signature!.slice(0, -4)}AAAA`;
+    await expect(verifier.verify(forged)).rejects.toThrow();
+    expect(verifier.rememberedTokens).toBe(1);
+  });
+
   it('keeps its signing keys in DATA_DIR readable by the owner only', async () => {
     await loadSigningKeys(dataDir);
     expect(statSync(join(dataDir, 'oidc', 'jwks.json')).mode & 0o777).toBe(0o600);
