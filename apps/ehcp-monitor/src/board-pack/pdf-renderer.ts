@@ -66,9 +66,11 @@ export class PdfRenderer {
 
   /** Renders now, or after the renders ahead of it. */
   async render(html: string): Promise<Buffer> {
-    await this.ensureInstalled();
+    // The turn is taken first, in the order renders are asked for; a check of Chromium before it would finish in
+    // any order, and a later request could take the turn of an earlier one.
     await this.turn();
     try {
+      await this.ensureInstalled();
       return await this.withTimeout(html);
     } finally {
       this.running -= 1;
